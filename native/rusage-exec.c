@@ -1,0 +1,170 @@
+/*
+ * rusage-exec: run one command and report its wall time and rusage as JSON.
+ *
+ * Usage: rusage-exec PROGRAM [ARG...]
+ * The report is one JSON line written to file descriptor 3 (stderr if fd 3 is
+ * not open). The command's stdin, stdout and stderr are inherited.
+ *
+ * Why a C program: Node cannot read a child's rusage, and on Linux a child's
+ * ru_maxrss includes the high-water mark of the address space it had before
+ * exec (that of the process which forked it). Forking from this tiny program
+ * keeps that floor near the size of a minimal C process, as /usr/bin/time does.
+ *
+ * Signals: SIGINT, SIGTERM and SIGHUP are forwarded as SIGTERM to the
+ * command's process group; if it is still running two seconds later it gets
+ * SIGKILL, so a stuck build cannot outlive the measurement.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t child_pid = 0;
+static volatile sig_atomic_t forwarded = 0;
+
+static void on_signal(int sig) {
+  (void)sig;
+  if (child_pid > 0) {
+    if (!forwarded) {
+      forwarded = 1;
+      kill(-child_pid, SIGTERM);
+      kill(child_pid, SIGTERM);
+      alarm(2);
+    }
+  }
+}
+
+static void on_alarm(int sig) {
+  (void)sig;
+  if (child_pid > 0) {
+    kill(-child_pid, SIGKILL);
+    kill(child_pid, SIGKILL);
+  }
+}
+
+static long long ns_between(const struct timespec *a, const struct timespec *b) {
+  return (long long)(b->tv_sec - a->tv_sec) * 1000000000LL + (b->tv_nsec - a->tv_nsec);
+}
+
+static long long tv_ns(const struct timeval *tv) {
+  return (long long)tv->tv_sec * 1000000000LL + (long long)tv->tv_usec * 1000LL;
+}
+
+static FILE *report_stream(void) {
+  if (fcntl(3, F_GETFD) != -1) {
+    FILE *f = fdopen(3, "w");
+    if (f) return f;
+  }
+  return stderr;
+}
+
+static void json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
+    else if (c < 0x20) fprintf(f, "\\u%04x", c);
+    else fputc(c, f);
+  }
+  fputc('"', f);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: rusage-exec PROGRAM [ARG...]\n");
+    return 2;
+  }
+  /* The report descriptor must not leak into the measured command. */
+  if (fcntl(3, F_GETFD) != -1) fcntl(3, F_SETFD, FD_CLOEXEC);
+
+  /* A close-on-exec pipe tells the parent whether exec itself failed. */
+  int errpipe[2];
+  if (pipe2(errpipe, O_CLOEXEC) != 0) {
+    perror("rusage-exec: pipe");
+    return 2;
+  }
+
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sa.sa_handler = on_alarm;
+  sigaction(SIGALRM, &sa, NULL);
+
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  pid_t pid = fork();
+  if (pid < 0) {
+    perror("rusage-exec: fork");
+    return 2;
+  }
+  if (pid == 0) {
+    /* Own process group, so a forwarded signal reaches the whole build tree. */
+    setpgid(0, 0);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGINT, &dfl, NULL);
+    sigaction(SIGTERM, &dfl, NULL);
+    sigaction(SIGHUP, &dfl, NULL);
+    sigaction(SIGALRM, &dfl, NULL);
+    close(errpipe[0]);
+    execvp(argv[1], argv + 1);
+    int e = errno;
+    ssize_t ignored = write(errpipe[1], &e, sizeof e);
+    (void)ignored;
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  child_pid = pid;
+  close(errpipe[1]);
+
+  int exec_errno = 0;
+  ssize_t got;
+  do {
+    got = read(errpipe[0], &exec_errno, sizeof exec_errno);
+  } while (got < 0 && errno == EINTR);
+  if (got != (ssize_t)sizeof exec_errno) exec_errno = 0;
+  close(errpipe[0]);
+
+  int status = 0;
+  struct rusage ru;
+  memset(&ru, 0, sizeof ru);
+  pid_t w;
+  do {
+    w = wait4(pid, &status, 0, &ru);
+  } while (w < 0 && errno == EINTR);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  alarm(0);
+  child_pid = 0;
+
+  FILE *out = report_stream();
+  fprintf(out, "{\"wallNs\":%lld,\"userNs\":%lld,\"sysNs\":%lld,\"maxRssKb\":%ld,",
+          ns_between(&t0, &t1), tv_ns(&ru.ru_utime), tv_ns(&ru.ru_stime), ru.ru_maxrss);
+  if (w < 0) {
+    fprintf(out, "\"exitCode\":null,\"signal\":null,\"spawnError\":");
+    json_string(out, strerror(errno));
+  } else if (exec_errno != 0) {
+    fprintf(out, "\"exitCode\":null,\"signal\":null,\"spawnError\":");
+    json_string(out, strerror(exec_errno));
+  } else if (WIFSIGNALED(status)) {
+    fprintf(out, "\"exitCode\":null,\"signal\":%d,\"spawnError\":null", WTERMSIG(status));
+  } else {
+    fprintf(out, "\"exitCode\":%d,\"signal\":null,\"spawnError\":null", WEXITSTATUS(status));
+  }
+  fprintf(out, ",\"forwardedSignal\":%s}\n", forwarded ? "true" : "false");
+  fflush(out);
+  return 0;
+}
