@@ -1,1 +1,97 @@
-console.log("hi");
+#!/usr/bin/env node
+// gobaseline's command line: parses flags with commander and maps errors to exit codes
+// (0 ok, 1 regression, 2 usage/input, 3 environment, 130 interrupted).
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, hasExitCode } from '../errors.js';
+import { toolVersion } from '../measure/baseline.js';
+import { collectEnv, collectList, seconds, wholeNumber } from './options.js';
+import { runCommand } from './run-command.js';
+import { scenariosCommand } from './scenarios-command.js';
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('gobaseline')
+    .description('Reproducible performance baselines for a Go development environment')
+    .version(toolVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => write(`gobaseline: ${text.replace(/^error: /, '')}`),
+    });
+
+  program
+    .command('run')
+    .description('measure a suite of scenarios on this machine, print the table and save the run')
+    .option('-s, --suite <id>', 'suite to run: quick (default) or standard')
+    .option(
+      '--scenario <id>',
+      'run only this scenario (repeatable, or comma-separated)',
+      collectList,
+    )
+    .option('-r, --runs <n>', 'counted runs per scenario (default: per scenario)', wholeNumber(1))
+    .option(
+      '-w, --warmup <n>',
+      'uncounted warm-up runs per scenario (default: per scenario)',
+      wholeNumber(0),
+    )
+    .option('--go <path>', 'the go binary to measure (default: go on PATH)')
+    .option(
+      '-e, --env <KEY=VALUE>',
+      'set a variable for the measured commands (repeatable)',
+      collectEnv,
+    )
+    .option(
+      '--json <file>',
+      'also write the whole run as JSON to this file ("-": to stdout, no table)',
+    )
+    .option('--no-save', "don't save the run under the data directory")
+    .option(
+      '--warm-cache <dir>',
+      'reuse this private GOCACHE for warm scenarios across runs (never your own)',
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'kill a command running longer than this')
+        .argParser(seconds)
+        .default(600),
+    )
+    .option('-q, --quiet', 'no progress output')
+    .action(async (opts) => setExit(await runCommand(opts)));
+
+  program
+    .command('scenarios')
+    .description('list the scenarios and suites')
+    .option('--json', 'print the catalogue as JSON')
+    .action((opts) => scenariosCommand(opts));
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram((code) => (exitCode = code));
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const clean = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+        err.code,
+      );
+      return clean ? ExitCode.ok : ExitCode.usage;
+    }
+    if (hasExitCode(err)) {
+      process.stderr.write(`gobaseline: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(
+      `gobaseline: internal error (please report): ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
+    return 70;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,152 @@
+// `gobaseline run`: measure a suite (default quick) on this machine, print the table and the
+// reference comparison, save the run. Ctrl-C stops after the current command, keeps the
+// samples taken so far and removes every private directory; a second Ctrl-C quits at once.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ExitCode, UsageError } from '../errors.js';
+import { measureBaseline } from '../measure/baseline.js';
+import { removeAllPrivateDirs } from '../measure/private-dirs.js';
+import type { RunRecord } from '../measure/run-record.js';
+import { resolveGo } from '../probe/index.js';
+import { StderrProgress } from '../report/progress.js';
+import { loadReferenceData } from '../report/references.js';
+import {
+  referenceComparisons,
+  renderReferenceTable,
+  renderRunTable,
+  scenarioNotes,
+} from '../report/terminal-table.js';
+import { formatValue } from '../report/units.js';
+import { saveRun, writeRunFile } from '../store/run-files.js';
+import { planRun } from './plan.js';
+
+const execFileAsync = promisify(execFile);
+
+export interface RunOptions {
+  suite?: string;
+  scenario?: string[];
+  runs?: number;
+  warmup?: number;
+  go?: string;
+  env?: Record<string, string>;
+  json?: string;
+  save: boolean;
+  warmCache?: string;
+  timeout: number;
+  quiet?: boolean;
+}
+
+/** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
+async function checkWarmCache(dir: string, goPath: string): Promise<string> {
+  const wanted = path.resolve(dir);
+  try {
+    const { stdout } = await execFileAsync(goPath, ['env', 'GOCACHE'], { env: process.env });
+    if (path.resolve(stdout.trim()) === wanted) {
+      throw new UsageError(
+        `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    // go failed: the fingerprint will report it properly.
+  }
+  return wanted;
+}
+
+/** One line about the machine and toolchain, printed above the table. */
+function machineLine(run: RunRecord): string {
+  const f = run.fingerprint;
+  const parts = [
+    f.go.version.replace(/^go version /, ''),
+    f.go.path,
+    `${f.cpu.threads} threads${f.cpu.model ? ` (${f.cpu.model})` : ''}`,
+    `${formatValue('bytes', f.memory.totalBytes)} RAM`,
+    f.os.distro ?? f.os.platform,
+  ];
+  const virt = f.virtualization;
+  if (virt.wsl) parts.push('WSL');
+  if (virt.container) parts.push(`container: ${virt.container}`);
+  if (virt.hypervisor) parts.push(`VM: ${virt.hypervisor}`);
+  parts.push(`load ${f.load.loadAvg1.toFixed(2)}`);
+  return parts.join(' · ');
+}
+
+/** Everything printed after a run, as text. */
+export function renderRun(run: RunRecord): string {
+  const out: string[] = [];
+  out.push(
+    `gobaseline ${run.tool.version} · run ${run.id}${run.status === 'interrupted' ? ' (interrupted)' : ''}`,
+  );
+  out.push(machineLine(run));
+  out.push(renderRunTable(run));
+  const notes = run.scenarios.flatMap(scenarioNotes);
+  if (notes.length)
+    out.push(['notes:', ...notes.map((n) => (n.startsWith('    ') ? n : `  ${n}`))].join('\n'));
+  const data = loadReferenceData();
+  const refs = renderReferenceTable(referenceComparisons(run, data), data);
+  if (refs) {
+    out.push(
+      `compared with the source document's reference profiles (${data.conditions.goVersion ?? 'unknown Go'}; figures to compare with, not targets):`,
+    );
+    out.push(refs);
+  }
+  if (run.warnings.length) out.push(['warnings:', ...run.warnings.map((w) => `  ${w}`)].join('\n'));
+  return `${out.join('\n\n')}\n`;
+}
+
+export async function runCommand(opts: RunOptions): Promise<number> {
+  const { suite, plan } = planRun(opts);
+  const goPath = resolveGo(opts.go, process.env);
+  const warmCacheDir = opts.warmCache ? await checkWarmCache(opts.warmCache, goPath) : undefined;
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (): void => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      process.stderr.write(
+        '\ngobaseline: stopping after the current command (Ctrl-C again to quit now)\n',
+      );
+      controller.abort();
+    } else {
+      removeAllPrivateDirs();
+      process.exit(ExitCode.interrupted);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = new StderrProgress(plan.length, process.stderr, opts.quiet);
+  let run: RunRecord;
+  try {
+    run = await measureBaseline({
+      plan,
+      suite,
+      goPath,
+      userEnv: process.env,
+      overrides: opts.env ?? {},
+      runsOverride: opts.runs ?? null,
+      warmupOverride: opts.warmup ?? null,
+      warmCacheDir,
+      timeoutMs: opts.timeout * 1000,
+      signal: controller.signal,
+      progress,
+    });
+  } finally {
+    progress.finish();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  const toStdout = opts.json === '-';
+  if (toStdout) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+  else process.stdout.write(renderRun(run));
+  const saved: string[] = [];
+  if (opts.save) saved.push(await saveRun(run));
+  if (opts.json && !toStdout) saved.push(await writeRunFile(run, opts.json));
+  for (const file of saved) process.stderr.write(`saved ${file}\n`);
+
+  if (run.status === 'interrupted') return ExitCode.interrupted;
+  const anyMeasured = run.scenarios.some((s) => s.samples.some((x) => x.ok));
+  return anyMeasured ? ExitCode.ok : ExitCode.environment;
+}

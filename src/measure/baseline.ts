@@ -1,0 +1,133 @@
+// Measures a list of scenarios on this machine and returns the run record. Owns the private
+// directories (removed at the end, also when interrupted) and the controlled environment.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { packageRoot } from '../package-root.js';
+import { busyWarning, takeFingerprint } from '../probe/index.js';
+import type { Scenario } from '../scenarios/types.js';
+import { PROCESS_METRICS } from '../scenarios/types.js';
+import { controlledEnv, goRelevant } from './controlled-env.js';
+import { ensureHelper } from './helper.js';
+import { PrivateDirs } from './private-dirs.js';
+import type { RunRecord, ScenarioResult } from './run-record.js';
+import { RUN_SCHEMA_VERSION } from './run-record.js';
+import type { ProgressSink } from './sampler.js';
+import { runScenario } from './sampler.js';
+
+/** One scenario with the run counts to use. */
+export interface PlannedScenario {
+  scenario: Scenario;
+  warmup: number;
+  runs: number;
+}
+
+export interface BaselineOptions {
+  plan: PlannedScenario[];
+  suite: string | null;
+  goPath: string;
+  /** The user's environment (process.env); never modified. */
+  userEnv: NodeJS.ProcessEnv;
+  /** --env KEY=VALUE pairs, applied after the controlled defaults. */
+  overrides: Record<string, string>;
+  /** --runs/--warmup as given, for the record. */
+  runsOverride: number | null;
+  warmupOverride: number | null;
+  /** A private GOCACHE to reuse across runs for warm scenarios (--warm-cache). */
+  warmCacheDir?: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+  progress: ProgressSink;
+}
+
+/** The package's version from package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function newRunId(start: Date): string {
+  const stamp = start
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
+  return `${stamp}-${os.hostname()}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Runs the plan and returns the record; the fingerprint throws ToolchainError for a broken go. */
+export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord> {
+  const startedAt = new Date();
+  const warnings: string[] = [];
+  const helper = await ensureHelper(opts.userEnv);
+  if (helper.kind === 'unavailable') {
+    warnings.push(`no rusage helper (${helper.reason}): wall time only, no CPU or peak RSS`);
+  }
+  const dirs = PrivateDirs.create();
+  try {
+    const env = controlledEnv(
+      opts.userEnv,
+      {
+        gocache: opts.warmCacheDir ?? dirs.named('gocache-warm'),
+        gomodcache: dirs.named('gomodcache'),
+        tmpdir: dirs.named('tmp'),
+      },
+      opts.overrides,
+    );
+    const fingerprint = await takeFingerprint({ goPath: opts.goPath, env });
+    const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
+    if (busy) warnings.push(busy);
+
+    const scenarios: ScenarioResult[] = [];
+    for (const { scenario, warmup, runs } of opts.plan) {
+      if (opts.signal.aborted) break;
+      const run = await runScenario(
+        scenario,
+        { warmup, runs },
+        {
+          goPath: opts.goPath,
+          env,
+          dirs,
+          warmCacheDir: env.GOCACHE ?? dirs.named('gocache-warm'),
+          helperPath: helper.kind === 'built' ? helper.path : null,
+          timeoutMs: opts.timeoutMs,
+          signal: opts.signal,
+          progress: opts.progress,
+        },
+      );
+      scenarios.push({
+        ...run,
+        description: scenario.description,
+        cache: scenario.cache,
+        metrics: [...PROCESS_METRICS, ...scenario.metrics],
+      });
+    }
+    return {
+      schema: 'gobaseline/run',
+      schemaVersion: RUN_SCHEMA_VERSION,
+      id: newRunId(startedAt),
+      tool: { name: 'gobaseline', version: toolVersion() },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      status: opts.signal.aborted ? 'interrupted' : 'complete',
+      config: {
+        suite: opts.suite,
+        scenarios: opts.plan.map((p) => p.scenario.id),
+        goPath: opts.goPath,
+        runs: opts.runsOverride,
+        warmup: opts.warmupOverride,
+        userEnv: opts.overrides,
+        env: goRelevant(env),
+        timeoutMs: opts.timeoutMs,
+        measuredBy: helper.kind === 'built' ? 'rusage-exec' : 'node',
+      },
+      fingerprint,
+      warnings,
+      scenarios,
+    };
+  } finally {
+    dirs.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+// Reads a scenario's own metrics after a successful run: from the action graph file, the
+// program's output, or the built binary. Parsing lives in analyze/; this is the I/O around it.
+import { promises as fs } from 'node:fs';
+import { actionWallNs, compileActionOf, parseActionGraph } from '../analyze/actiongraph.js';
+import { parseGctrace, summarizeGc } from '../analyze/gctrace.js';
+import type { ProcessResult } from '../measure/process-runner.js';
+import type { ExtractorId } from './types.js';
+
+/** Where a run left its files. */
+export interface RunFiles {
+  /** The command as run, tokens resolved. */
+  argv: string[];
+  actionGraphPath: string;
+}
+
+/** A run succeeded but its own metrics could not be read; the sample counts as failed. */
+export class ExtractionError extends Error {}
+
+const VMHWM = /^VmHWM:\s+(\d+)\s+kB$/m;
+
+/** Parses the VmHWM line of a /proc/<pid>/status text to bytes. */
+export function parseVmHwmBytes(status: string): number | null {
+  const m = VMHWM.exec(status);
+  return m ? Number(m[1]) * 1024 : null;
+}
+
+type Extractor = (result: ProcessResult, files: RunFiles) => Promise<Record<string, number>>;
+
+const EXTRACTORS: Record<ExtractorId, Extractor> = {
+  'net-http-compile-action': async (_result, files) => {
+    const actions = parseActionGraph(await fs.readFile(files.actionGraphPath, 'utf8'));
+    const action = compileActionOf(actions, 'net/http');
+    const ns = action ? actionWallNs(action) : null;
+    if (ns === null || !action?.cmd) {
+      throw new ExtractionError(
+        'the action graph has no net/http compile that ran (was the cache warm?)',
+      );
+    }
+    return { pkgCompileNs: ns };
+  },
+  'self-vmhwm': async (result) => {
+    const bytes = parseVmHwmBytes(result.stdout);
+    if (bytes === null) throw new ExtractionError('the program printed no VmHWM line');
+    return { selfPeakRssBytes: bytes };
+  },
+  gctrace: async (result) => {
+    const summary = summarizeGc(parseGctrace(result.stderr));
+    if (summary.gcCycles === 0) throw new ExtractionError('no gctrace lines on stderr');
+    return { ...summary };
+  },
+  'binary-size': async (_result, files) => {
+    const output = files.argv[files.argv.indexOf('-o') + 1];
+    if (!files.argv.includes('-o') || !output)
+      throw new ExtractionError('the build names no -o output');
+    return { binarySizeBytes: (await fs.stat(output)).size };
+  },
+};
+
+/** Runs the named extractors and merges their metrics. */
+export async function extractMetrics(
+  ids: ExtractorId[],
+  result: ProcessResult,
+  files: RunFiles,
+): Promise<Record<string, number>> {
+  const merged: Record<string, number> = {};
+  for (const id of ids) Object.assign(merged, await EXTRACTORS[id](result, files));
+  return merged;
+}

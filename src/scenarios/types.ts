@@ -1,0 +1,69 @@
+// The shape of a scenario: what to run, how to prepare each run, and which metrics it yields.
+// Scenarios are data (catalogue.ts); the sampler interprets them.
+
+/** Units of metric values as stored: nanoseconds, bytes, plain counts, or percent (0-100). */
+export type Unit = 'ns' | 'bytes' | 'count' | 'percent';
+
+/** A metric a scenario yields per sample. */
+export interface MetricSpec {
+  /** Key in a sample's metrics, e.g. `wallNs`. */
+  key: string;
+  unit: Unit;
+  /** Short label for tables. */
+  label: string;
+}
+
+/**
+ * How the go command's build cache is prepared:
+ * - `fresh`: a new, empty, private GOCACHE for every run (warm-ups included), removed after it;
+ * - `warm`: one private GOCACHE shared by the run, primed by one untimed run of the command first;
+ * - `none`: the command does not build; it still gets the private cache, never the user's.
+ */
+export type CacheMode = 'fresh' | 'warm' | 'none';
+
+/** A generated Go module written into a private directory; the command runs inside it. */
+export type WorkspaceId = 'hello' | 'empty' | 'gcalloc';
+
+/** Extra metrics read after a successful run (see extractors.ts). */
+export type ExtractorId = 'net-http-compile-action' | 'self-vmhwm' | 'gctrace' | 'binary-size';
+
+/** Links a scenario metric to a figure of the source document's reference profiles. */
+export interface ReferenceLink {
+  /** Key in seed-reference.json `metrics`, e.g. `startup.go-version.wall`. */
+  referenceKey: string;
+  /** The scenario metric compared with it. */
+  metricKey: string;
+  /** One line on what is compared, shown under the reference table. */
+  note: string;
+}
+
+export interface Scenario {
+  id: string;
+  /** One line for `gobaseline scenarios`. */
+  description: string;
+  cache: CacheMode;
+  workspace?: WorkspaceId;
+  /**
+   * The measured command. Tokens: `{go}` the toolchain's go binary, `{ws}` the workspace,
+   * `{out}` a fresh directory per run, `{actiongraph}` a file in it for -debug-actiongraph.
+   */
+  argv: string[];
+  /** Untimed commands run once before sampling (same tokens as argv, except per-run ones). */
+  setup?: string[][];
+  /** Environment added for this scenario (after the controlled defaults). */
+  env?: Record<string, string>;
+  extractors: ExtractorId[];
+  /** Metrics beyond the ones every run has (wall, user, sys, peak RSS). */
+  metrics: MetricSpec[];
+  defaultWarmup: number;
+  defaultRuns: number;
+  references?: ReferenceLink[];
+}
+
+/** Metrics every scenario yields from the process runner. */
+export const PROCESS_METRICS: MetricSpec[] = [
+  { key: 'wallNs', unit: 'ns', label: 'wall' },
+  { key: 'userNs', unit: 'ns', label: 'user CPU' },
+  { key: 'sysNs', unit: 'ns', label: 'sys CPU' },
+  { key: 'peakRssBytes', unit: 'bytes', label: 'peak RSS (largest process)' },
+];

@@ -1,0 +1,192 @@
+// `gobaseline run` against the real Go toolchain.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import type { RunRecord } from '../../src/measure/run-record.js';
+import { cliEnv, cliPath, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
+
+function readRun(file: string): RunRecord {
+  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+/** Hash of every path, mode, size, mtime and content below dir: "byte-for-byte unchanged". */
+function treeDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      const st = statSync(p);
+      hash.update(`${path.relative(dir, p)} ${st.mode} ${st.size} ${st.mtimeMs}\n`);
+      if (st.isDirectory()) walk(p);
+      else hash.update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+test('run measures go version: table on stdout, a versioned JSON record with every sample', async () => {
+  const dir = tempDir();
+  const json = path.join(dir, 'run.json');
+  const env = cliEnv();
+  const r = await runCli(
+    ['run', '--scenario', 'startup/go-version', '--runs', '5', '--warmup', '1', '--json', json],
+    env,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /startup\/go-version/);
+  assert.match(r.stdout, /95% CI of median/);
+  assert.match(r.stdout, /startup\.go-version\.wall \(ms\)/); // the reference comparison
+  const run = readRun(json);
+  assert.equal(run.schema, 'gobaseline/run');
+  assert.equal(run.schemaVersion, 1);
+  assert.equal(run.status, 'complete');
+  assert.match(run.fingerprint.go.version, /^go version go1\.\d+/);
+  assert.equal(run.config.env.CGO_ENABLED, '0');
+  assert.equal(run.config.env.GOTOOLCHAIN, 'local');
+  assert.equal(run.config.env.GOFLAGS, '');
+  assert.equal(run.config.env.GOMAXPROCS, undefined);
+  assert.equal(run.config.measuredBy, 'rusage-exec');
+  const [scenario] = run.scenarios;
+  assert.equal(scenario?.samples.length, 5);
+  for (const s of scenario?.samples ?? []) {
+    assert.equal(s.ok, true);
+    assert.ok((s.metrics.wallNs ?? 0) > 0);
+    assert.ok((s.metrics.peakRssBytes ?? 0) > 1024 * 1024);
+  }
+  // Also saved under the data directory.
+  const saved = readdirSync(path.join(env.XDG_DATA_HOME ?? '', 'gobaseline', 'runs'));
+  assert.equal(saved.length, 1);
+  assert.match(r.stderr, /saved .*\.json/);
+});
+
+test('--json - writes the record to stdout instead of the table', async () => {
+  const r = await runCli([
+    'run',
+    '--scenario',
+    'startup/go-env',
+    '--runs',
+    '2',
+    '--warmup',
+    '0',
+    '--json',
+    '-',
+    '--no-save',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const run = JSON.parse(r.stdout) as RunRecord;
+  assert.equal(run.scenarios[0]?.scenarioId, 'startup/go-env');
+});
+
+test("a cold build leaves the user's GOCACHE, GOMODCACHE and TMPDIR as they were", async () => {
+  const home = tempDir('gbtest-home-');
+  const userCache = path.join(home, 'go-build');
+  const userModCache = path.join(home, 'pkg', 'mod');
+  const userTmp = path.join(home, 'tmp');
+  for (const d of [userCache, userModCache, userTmp]) mkdirSync(d, { recursive: true });
+  writeFileSync(
+    path.join(userCache, 'README'),
+    'This directory holds cached build artifacts from the Go build system.\n',
+  );
+  mkdirSync(path.join(userCache, '00'));
+  writeFileSync(path.join(userCache, '00', '00aa-d'), 'cached bytes');
+  writeFileSync(path.join(userModCache, 'marker'), 'module cache');
+  const before = [treeDigest(userCache), treeDigest(userModCache)];
+  const json = path.join(home, 'run.json');
+  const r = await runCli(
+    ['run', '--scenario', 'build/net-http-pkg', '--runs', '1', '--json', json, '--no-save'],
+    cliEnv({ GOCACHE: userCache, GOMODCACHE: userModCache, TMPDIR: userTmp, HOME: home }),
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual([treeDigest(userCache), treeDigest(userModCache)], before);
+  assert.deepEqual(readdirSync(userTmp), [], 'private directories are removed');
+  assert.equal(
+    existsSync(path.join(home, '.cache', 'go-build')),
+    false,
+    'the default GOCACHE is not created',
+  );
+  const sample = readRun(json).scenarios[0]?.samples[0];
+  assert.equal(sample?.ok, true);
+  // The net/http compile action alone is a fraction of the cold full build.
+  const pkg = sample?.metrics.pkgCompileNs ?? 0;
+  assert.ok(pkg > 0 && pkg < (sample?.metrics.wallNs ?? 0));
+});
+
+test("warm scenarios: link cost and binary size, the program's own VmHWM, GC figures", async () => {
+  const dir = tempDir();
+  const json = path.join(dir, 'run.json');
+  const r = await runCli([
+    'run',
+    '--scenario',
+    'build/hello-link,run/empty,runtime/gc',
+    '--runs',
+    '2',
+    '--warmup',
+    '0',
+    '--warm-cache',
+    sharedWarmCache,
+    '--json',
+    json,
+    '--no-save',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const run = readRun(json);
+  const byId = new Map(run.scenarios.map((s) => [s.scenarioId, s]));
+  const hello = byId.get('build/hello-link')?.samples[0];
+  assert.ok((hello?.metrics.binarySizeBytes ?? 0) > 500_000);
+  const empty = byId.get('run/empty')?.samples[0];
+  const own = empty?.metrics.selfPeakRssBytes ?? 0;
+  assert.ok(
+    own > 256 * 1024 && own < (empty?.metrics.peakRssBytes ?? 0),
+    'own peak < go run tree peak',
+  );
+  const gc = byId.get('runtime/gc')?.samples[0];
+  assert.ok((gc?.metrics.gcCycles ?? 0) > 10);
+  assert.ok((gc?.metrics.stwPauseTotalNs ?? 0) > 0);
+  assert.ok((gc?.metrics.peakHeapBytes ?? 0) > 0);
+  assert.match(r.stdout, /run\.empty\.maxrss \(MB\)/);
+});
+
+test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs removed', async () => {
+  const dir = tempDir();
+  const tmp = tempDir('gbtest-tmp-');
+  const json = path.join(dir, 'run.json');
+  const child = spawn(
+    process.execPath,
+    [
+      cliPath,
+      'run',
+      '--scenario',
+      'startup/go-version',
+      '--runs',
+      '100000',
+      '--warmup',
+      '0',
+      '--json',
+      json,
+      '--no-save',
+    ],
+    { env: cliEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    // Sampling has started: let a few runs happen, then interrupt.
+    if (/100000 runs/.test(stderr)) setTimeout(() => child.kill('SIGINT'), 500);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 130, stderr);
+  assert.match(stderr, /stopping after the current command/);
+  const run = readRun(json);
+  assert.equal(run.status, 'interrupted');
+  const samples = run.scenarios[0]?.samples ?? [];
+  assert.ok(samples.length > 0 && samples.length < 100000);
+  assert.ok(
+    samples.every((s) => s.ok),
+    'the interrupted run is not recorded as a sample',
+  );
+  assert.deepEqual(readdirSync(tmp), []);
+});

@@ -1,0 +1,56 @@
+// Runs the built CLI as a user would, with a private HOME/XDG layout per call unless given.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './paths.js';
+
+export const cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A new empty directory under the system temp dir for one test. */
+export function tempDir(prefix = 'gbtest-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Environment for a CLI call: the real PATH (so the real go is found), data and cache
+ * directories private to the test, CI set so progress is plain.
+ */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_DATA_HOME: tempDir('gbtest-data-'),
+    CI: 'true',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
+  return env;
+}
+
+/** Runs `gobaseline ARGS...` to completion. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * A private GOCACHE shared by the tests' warm scenarios (passed as --warm-cache), so the
+ * runtime is compiled once per machine rather than once per test.
+ */
+export const sharedWarmCache = path.join(os.tmpdir(), 'gobaseline-test-warm-cache');
