@@ -96,7 +96,7 @@ export async function runMeasured(
   helperPath: string | null,
 ): Promise<ProcessResult> {
   const viaHelper = helperPath !== null;
-  const [file, ...args] = viaHelper ? [helperPath, ...spec.argv] : spec.argv;
+  const [file, ...args] = viaHelper ? [helperPath, '-w', ...spec.argv] : spec.argv;
   if (!file) throw new Error('runMeasured: empty argv');
   let timedOut = false;
   let interrupted = false;
@@ -104,7 +104,7 @@ export async function runMeasured(
   const child = spawn(file, args, {
     cwd: spec.cwd,
     env: spec.env,
-    stdio: viaHelper ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+    stdio: viaHelper ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     // Without the helper, give the command its own process group so it can be stopped whole.
     detached: !viaHelper,
   });
@@ -147,12 +147,18 @@ export async function runMeasured(
       child.once('close', (code, sig) => resolve({ code, sig }));
     },
   );
-  const [stdout, stderr, reportText, exit] = await Promise.all([
+  const outputs = Promise.all([
     collect(child.stdout),
     collect(child.stderr),
     viaHelper ? collect(child.stdio[3] as Readable) : Promise.resolve(''),
     exited,
   ]);
+  // Start the clock only now that Node's side of the spawn is set up (see rusage-exec -w).
+  if (viaHelper) {
+    child.stdin?.on('error', () => undefined); // the helper may already be gone
+    child.stdin?.end('g');
+  }
+  const [stdout, stderr, reportText, exit] = await outputs;
   const wallNodeNs = Number(process.hrtime.bigint() - started);
   if (timer) clearTimeout(timer);
   spec.signal?.removeEventListener('abort', onAbort);
