@@ -1,0 +1,33 @@
+// takeFingerprint: the machine plus the Go toolchain, recorded with every run.
+import { queryGo } from './go-toolchain.js';
+import { probeHost } from './host.js';
+import { findOnPath } from './path-search.js';
+import type { Fingerprint } from './types.js';
+
+/** Optional helper tools whose presence we record. */
+export const PROBED_TOOLS = ['strace', 'perf', 'fio', 'numactl', 'hyperfine', 'cc'] as const;
+
+/** Options for {@link takeFingerprint}. */
+export interface FingerprintOptions {
+  /** The go binary (see resolveGo). */
+  goPath: string;
+  /** The environment to run go with; its PATH is also where tools are looked up. */
+  env: NodeJS.ProcessEnv;
+  /** Working directory for the go commands; default the OS temp directory (no go.mod applies). */
+  cwd?: string;
+  /** Stand-in for `/` when reading /proc and /sys (tests only); default `/`. */
+  root?: string;
+}
+
+/**
+ * Fingerprint this machine and the toolchain at `goPath`.
+ * Throws ToolchainError when go is missing or `go version` / `go env -json` fails.
+ */
+export async function takeFingerprint(opts: FingerprintOptions): Promise<Fingerprint> {
+  const takenAt = new Date().toISOString();
+  const go = await queryGo(opts.goPath, opts.env, opts.cwd);
+  const host = await probeHost({ root: opts.root ?? '/', env: process.env });
+  const tools: Record<string, string | null> = {};
+  for (const tool of PROBED_TOOLS) tools[tool] = findOnPath(tool, opts.env.PATH);
+  return { schema: 1, takenAt, ...host, go, tools };
+}

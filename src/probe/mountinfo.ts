@@ -1,0 +1,50 @@
+// Pure parser for /proc/self/mountinfo (see proc(5)).
+
+/** One mount as seen from our mount namespace. */
+export interface MountInfoEntry {
+  mountId: number;
+  parentId: number;
+  /** Path, within the mounted filesystem, that is mounted here (e.g. a cgroup's path). */
+  root: string;
+  /** Where it is mounted in our namespace. */
+  mountPoint: string;
+  /** Filesystem type, e.g. `ext4`, `overlay`, `cgroup`, `cgroup2`. */
+  fsType: string;
+  source: string;
+  /** Per-superblock options, e.g. `rw`, `memory`, `lowerdir=...`. */
+  superOptions: string[];
+}
+
+function unescape(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, octal: string) =>
+    String.fromCharCode(parseInt(octal, 8)),
+  );
+}
+
+/** Parse mountinfo text; malformed lines are skipped. */
+export function parseMountinfo(text: string): MountInfoEntry[] {
+  const out: MountInfoEntry[] = [];
+  for (const line of text.split('\n')) {
+    const fields = line.trim().split(' ');
+    const dash = fields.indexOf('-', 6);
+    if (fields.length < 7 || dash < 0) continue;
+    const [mountId, parentId, , root, mountPoint] = fields;
+    const [fsType, source, superOptions] = fields.slice(dash + 1);
+    if (root === undefined || mountPoint === undefined || fsType === undefined) continue;
+    out.push({
+      mountId: Number(mountId),
+      parentId: Number(parentId),
+      root: unescape(root),
+      mountPoint: unescape(mountPoint),
+      fsType,
+      source: unescape(source ?? ''),
+      superOptions: superOptions === undefined ? [] : superOptions.split(',').map(unescape),
+    });
+  }
+  return out;
+}
+
+/** The mount that is visible at `/` (the last one mounted there wins). */
+export function rootMount(mounts: MountInfoEntry[]): MountInfoEntry | null {
+  return mounts.filter((m) => m.mountPoint === '/').at(-1) ?? null;
+}
