@@ -1,14 +1,12 @@
 // `gobaseline run`: measure a suite (default quick) on this machine, print the table and the
 // reference comparison, save the run. Ctrl-C stops after the current command, keeps the
 // samples taken so far and removes every private directory; a second Ctrl-C quits at once.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
 import { removeAllPrivateDirs } from '../measure/private-dirs.js';
 import type { RunRecord } from '../measure/run-record.js';
-import { resolveGo } from '../probe/index.js';
+import { readGoEnvFile, resolveGo, userGoCacheDir } from '../probe/index.js';
 import { StderrProgress } from '../report/progress.js';
 import { loadReferenceData } from '../report/references.js';
 import {
@@ -20,8 +18,6 @@ import {
 import { formatValue } from '../report/units.js';
 import { saveRun, writeRunFile } from '../store/run-files.js';
 import { planRun } from './plan.js';
-
-const execFileAsync = promisify(execFile);
 
 export interface RunOptions {
   suite?: string;
@@ -38,18 +34,13 @@ export interface RunOptions {
 }
 
 /** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
-async function checkWarmCache(dir: string, goPath: string): Promise<string> {
+function checkWarmCache(dir: string): string {
   const wanted = path.resolve(dir);
-  try {
-    const { stdout } = await execFileAsync(goPath, ['env', 'GOCACHE'], { env: process.env });
-    if (path.resolve(stdout.trim()) === wanted) {
-      throw new UsageError(
-        `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
-      );
-    }
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    // go failed: the fingerprint will report it properly.
+  const own = userGoCacheDir(process.env, readGoEnvFile(process.env));
+  if (own && path.resolve(own) === wanted) {
+    throw new UsageError(
+      `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
+    );
   }
   return wanted;
 }
@@ -98,7 +89,7 @@ export function renderRun(run: RunRecord): string {
 export async function runCommand(opts: RunOptions): Promise<number> {
   const { suite, plan } = planRun(opts);
   const goPath = resolveGo(opts.go, process.env);
-  const warmCacheDir = opts.warmCache ? await checkWarmCache(opts.warmCache, goPath) : undefined;
+  const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
 
   const controller = new AbortController();
   let interrupts = 0;

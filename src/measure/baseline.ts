@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { busyWarning, takeFingerprint } from '../probe/index.js';
+import { busyWarning, readGoEnvFile, takeFingerprint } from '../probe/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
 import { controlledEnv, goRelevant } from './controlled-env.js';
@@ -79,6 +79,16 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     const fingerprint = await takeFingerprint({ goPath: opts.goPath, env });
     const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
     if (busy) warnings.push(busy);
+    const goEnvFile = readGoEnvFile(opts.userEnv);
+    const ignored = Object.entries(goEnvFile?.settings ?? {}).filter(
+      ([k]) => !(k in opts.overrides),
+    );
+    if (goEnvFile && ignored.length > 0) {
+      warnings.push(
+        `your go env file ${goEnvFile.path} sets ${ignored.map(([k, v]) => `${k}=${v}`).join(' ')}; ` +
+          'measurements do not read it (GOENV=off) so runs compare across machines; pass --env KEY=VALUE to include a setting',
+      );
+    }
 
     const scenarios: ScenarioResult[] = [];
     for (const { scenario, warmup, runs } of opts.plan) {
@@ -121,6 +131,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         userEnv: opts.overrides,
         env: goRelevant(env),
         timeoutMs: opts.timeoutMs,
+        goEnvFile,
         measuredBy: helper.kind === 'built' ? 'rusage-exec' : 'node',
       },
       fingerprint,

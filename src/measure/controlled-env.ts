@@ -1,6 +1,8 @@
 // The environment every measured command gets: the user's environment with the settings the
 // source document fixes (CGO_ENABLED=0, GOMAXPROCS unset, GOTOOLCHAIN=local, GOFLAGS empty)
 // and private GOCACHE, GOMODCACHE and TMPDIR, so the user's own directories are never written.
+// GOENV=off: the go command treats an empty GOFLAGS as unset and would take the user's go env
+// file value instead, so the file is not read (its settings are recorded with the run).
 // The user's --env KEY=VALUE pairs are applied last. Pure.
 
 /** Private directories the go command may write to. */
@@ -15,6 +17,7 @@ export const CONTROLLED_DEFAULTS: Record<string, string> = {
   CGO_ENABLED: '0',
   GOTOOLCHAIN: 'local',
   GOFLAGS: '',
+  GOENV: 'off',
 };
 
 /** Variables removed from the user's environment so the runtime default applies. */

@@ -28,6 +28,8 @@ export interface RunConfig {
   /** The Go-related environment every command ran with (private paths are removed afterwards). */
   env: Record<string, string>;
   timeoutMs: number;
+  /** The user's go env file and its settings, which measurements do not read (GOENV=off). */
+  goEnvFile: { path: string; settings: Record<string, string> } | null;
   /** How processes were measured: the rusage helper, or Node alone (wall time only). */
   measuredBy: 'rusage-exec' | 'node';
 }

@@ -26,3 +26,10 @@ export {
   type CgroupLayout,
 } from './cgroup.js';
 export { detectVirtualization, type VirtualizationFacts } from './virtualization.js';
+export {
+  goEnvFilePath,
+  parseGoEnvFile,
+  readGoEnvFile,
+  userGoCacheDir,
+  type GoEnvFile,
+} from './go-env-file.js';

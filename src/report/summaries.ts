@@ -1,38 +1,23 @@
-// The per-metric summary shown in tables, from the stats module.
-// TEMP until stats lands
-function summarize(v: number[]) {
-  const a = [...v].sort((x, y) => x - y);
-  const n = a.length;
-  const median = n % 2 ? a[(n - 1) / 2]! : (a[n / 2 - 1]! + a[n / 2]!) / 2;
-  const mean = a.reduce((x, y) => x + y, 0) / n;
-  const sd = n > 1 ? Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / (n - 1)) : 0;
-  return {
-    n,
-    median,
-    ciLo: a[0]!,
-    ciHi: a[n - 1]!,
-    min: a[0]!,
-    max: a[n - 1]!,
-    mean,
-    sd,
-    cv: sd / mean,
-    warnings: [] as string[],
-  };
-}
+// The per-metric summary shown in tables, from the stats module (benchstat semantics).
+import { summarize } from '../stats/index.js';
 
 /** Centre, spread and warnings of one metric's values (same units as the values). */
 export interface MetricSummary {
   n: number;
   median: number;
-  /** Bounds of the 95% CI of the median; null when too few samples for one. */
+  /** Bounds of the 95% CI of the median; null when too few samples for one (n < 6). */
   ciLo: number | null;
   ciHi: number | null;
   min: number;
   max: number;
   mean: number;
+  /** Sample standard deviation; 0 for a single sample. */
   sd: number;
-  /** Coefficient of variation, sd / mean, as a fraction. */
+  /** Coefficient of variation, sd / mean, as a fraction; 0 when undefined. */
   cv: number;
+  /** Indices of outlying values (modified z-score > 3.5). */
+  outliers: number[];
+  /** Benchstat- and hyperfine-style warnings, worded for users. */
   warnings: string[];
 }
 
@@ -42,15 +27,14 @@ export function summarizeMetric(values: number[]): MetricSummary {
   return {
     n: s.n,
     median: s.median,
-    ciLo: Number.isFinite(s.ciLo) ? s.ciLo : null,
-    ciHi: Number.isFinite(s.ciHi) ? s.ciHi : null,
+    ciLo: s.ciLo,
+    ciHi: s.ciHi,
     min: s.min,
     max: s.max,
     mean: s.mean,
-    sd: s.sd,
-    cv: s.cv,
-    warnings: s.warnings.map((w: { message?: string } | string) =>
-      typeof w === 'string' ? w : (w.message ?? ''),
-    ),
+    sd: s.sd ?? 0,
+    cv: s.cv ?? 0,
+    outliers: s.outliers,
+    warnings: s.warnings.map((w) => w.message),
   };
 }

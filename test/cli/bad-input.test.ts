@@ -70,3 +70,13 @@ test('no command prints help and exits 2; --help exits 0', async () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--warm-cache <dir>/);
 });
+
+test("--warm-cache refuses the user's own GOCACHE: exit 2", async () => {
+  const home = tempDir('gbtest-home-');
+  const r = await runCli(
+    ['run', '--scenario', 'startup/go-version', '--warm-cache', `${home}/.cache/go-build`],
+    cliEnv({ HOME: home, GOCACHE: undefined, XDG_CACHE_HOME: undefined, GOENV: 'off' }),
+  );
+  assert.equal(r.code, 2);
+  assertOneLineError(r.stderr, /is your own GOCACHE/);
+});

@@ -81,38 +81,49 @@ test('--json - writes the record to stdout instead of the table', async () => {
   assert.equal(run.scenarios[0]?.scenarioId, 'startup/go-env');
 });
 
-test("a cold build leaves the user's GOCACHE, GOMODCACHE and TMPDIR as they were", async () => {
+test("a cold build leaves the user's default GOCACHE, GOMODCACHE and TMPDIR as they were", async () => {
+  // The user's GOCACHE is the default one under $HOME, found through no variable at all.
   const home = tempDir('gbtest-home-');
-  const userCache = path.join(home, 'go-build');
-  const userModCache = path.join(home, 'pkg', 'mod');
+  const userCache = path.join(home, '.cache', 'go-build');
+  const userModCache = path.join(home, 'go', 'pkg', 'mod');
   const userTmp = path.join(home, 'tmp');
-  for (const d of [userCache, userModCache, userTmp]) mkdirSync(d, { recursive: true });
-  writeFileSync(
-    path.join(userCache, 'README'),
-    'This directory holds cached build artifacts from the Go build system.\n',
-  );
+  for (const d of [userCache, userModCache, userTmp, path.join(home, '.config', 'go')]) {
+    mkdirSync(d, { recursive: true });
+  }
+  writeFileSync(path.join(userCache, 'README'), 'This directory holds cached build artifacts.\n');
   mkdirSync(path.join(userCache, '00'));
   writeFileSync(path.join(userCache, '00', '00aa-d'), 'cached bytes');
   writeFileSync(path.join(userModCache, 'marker'), 'module cache');
+  writeFileSync(path.join(home, '.config', 'go', 'env'), 'GOFLAGS=-buildvcs=false\n');
   const before = [treeDigest(userCache), treeDigest(userModCache)];
   const json = path.join(home, 'run.json');
   const r = await runCli(
     ['run', '--scenario', 'build/net-http-pkg', '--runs', '1', '--json', json, '--no-save'],
-    cliEnv({ GOCACHE: userCache, GOMODCACHE: userModCache, TMPDIR: userTmp, HOME: home }),
+    cliEnv({
+      HOME: home,
+      TMPDIR: userTmp,
+      GOCACHE: undefined,
+      GOMODCACHE: undefined,
+      GOPATH: undefined,
+      GOENV: undefined,
+      XDG_CACHE_HOME: undefined,
+      XDG_CONFIG_HOME: undefined,
+    }),
   );
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual([treeDigest(userCache), treeDigest(userModCache)], before);
   assert.deepEqual(readdirSync(userTmp), [], 'private directories are removed');
-  assert.equal(
-    existsSync(path.join(home, '.cache', 'go-build')),
-    false,
-    'the default GOCACHE is not created',
-  );
-  const sample = readRun(json).scenarios[0]?.samples[0];
+  const run = readRun(json);
+  // The go env file's GOFLAGS would override the empty GOFLAGS: it is recorded, not read.
+  assert.deepEqual(run.config.goEnvFile?.settings, { GOFLAGS: '-buildvcs=false' });
+  assert.equal(run.config.env.GOENV, 'off');
+  assert.match(r.stdout, /your go env file .* sets GOFLAGS=-buildvcs=false/);
+  const sample = run.scenarios[0]?.samples[0];
   assert.equal(sample?.ok, true);
   // The net/http compile action alone is a fraction of the cold full build.
   const pkg = sample?.metrics.pkgCompileNs ?? 0;
   assert.ok(pkg > 0 && pkg < (sample?.metrics.wallNs ?? 0));
+  assert.match(r.stdout, /build\.net-http\.wall \(s\)/);
 });
 
 test("warm scenarios: link cost and binary size, the program's own VmHWM, GC figures", async () => {
