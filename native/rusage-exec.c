@@ -12,7 +12,7 @@
  *
  * Why a C program: Node cannot read a child's rusage, and on Linux a child's
  * ru_maxrss includes the high-water mark of the address space it had before
- * exec (that of the process which forked it). Forking from this tiny program
+ * exec (that of the process which spawned it). Spawning from this tiny program
  * keeps that floor near the size of a minimal C process, as /usr/bin/time does.
  *
  * Signals: SIGINT, SIGTERM and SIGHUP are forwarded as SIGTERM to the
@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+extern char **environ;
 
 static volatile sig_atomic_t child_pid = 0;
 static volatile sig_atomic_t forwarded = 0;
@@ -97,13 +100,6 @@ int main(int argc, char **argv) {
   /* The report descriptor must not leak into the measured command. */
   if (fcntl(3, F_GETFD) != -1) fcntl(3, F_SETFD, FD_CLOEXEC);
 
-  /* A close-on-exec pipe tells the parent whether exec itself failed. */
-  int errpipe[2];
-  if (pipe2(errpipe, O_CLOEXEC) != 0) {
-    perror("rusage-exec: pipe");
-    return 2;
-  }
-
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
@@ -128,49 +124,49 @@ int main(int argc, char **argv) {
     }
   }
 
-  struct timespec t0, t1;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  pid_t pid = fork();
-  if (pid < 0) {
-    perror("rusage-exec: fork");
-    return 2;
-  }
-  if (pid == 0) {
-    /* Own process group, so a forwarded signal reaches the whole build tree. */
-    setpgid(0, 0);
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigaction(SIGINT, &dfl, NULL);
-    sigaction(SIGTERM, &dfl, NULL);
-    sigaction(SIGHUP, &dfl, NULL);
-    sigaction(SIGALRM, &dfl, NULL);
-    close(errpipe[0]);
-    execvp(argv[first], argv + first);
-    int e = errno;
-    ssize_t ignored = write(errpipe[1], &e, sizeof e);
-    (void)ignored;
-    _exit(127);
-  }
-  setpgid(pid, pid);
-  child_pid = pid;
-  close(errpipe[1]);
+  /* posix_spawn (vfork-like in glibc) rather than fork: it does not copy this process's
+   * page tables and COW-fault on both sides, which added ~10% to a 2 ms `go version`
+   * compared with hyperfine. The child gets its own process group and default signals. */
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  sigaddset(&defaults, SIGHUP);
+  sigaddset(&defaults, SIGALRM);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
-  int exec_errno = 0;
-  ssize_t got;
-  do {
-    got = read(errpipe[0], &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  if (got != (ssize_t)sizeof exec_errno) exec_errno = 0;
-  close(errpipe[0]);
+  /* Hold forwarded signals until child_pid is known, so none is lost in between. */
+  sigset_t forward, previous;
+  sigemptyset(&forward);
+  sigaddset(&forward, SIGINT);
+  sigaddset(&forward, SIGTERM);
+  sigaddset(&forward, SIGHUP);
+  sigprocmask(SIG_BLOCK, &forward, &previous);
+
+  struct timespec t0, t1;
+  pid_t pid = 0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int exec_errno = posix_spawnp(&pid, argv[first], NULL, &attr, argv + first, environ);
+  if (exec_errno == 0) child_pid = pid;
+  sigprocmask(SIG_SETMASK, &previous, NULL);
+  posix_spawnattr_destroy(&attr);
 
   int status = 0;
   struct rusage ru;
   memset(&ru, 0, sizeof ru);
-  pid_t w;
-  do {
-    w = wait4(pid, &status, 0, &ru);
-  } while (w < 0 && errno == EINTR);
+  pid_t w = 0;
+  if (exec_errno == 0) {
+    do {
+      w = wait4(pid, &status, 0, &ru);
+    } while (w < 0 && errno == EINTR);
+  }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   alarm(0);
   child_pid = 0;
@@ -178,12 +174,12 @@ int main(int argc, char **argv) {
   FILE *out = report_stream();
   fprintf(out, "{\"wallNs\":%lld,\"userNs\":%lld,\"sysNs\":%lld,\"maxRssKb\":%ld,",
           ns_between(&t0, &t1), tv_ns(&ru.ru_utime), tv_ns(&ru.ru_stime), ru.ru_maxrss);
-  if (w < 0) {
-    fprintf(out, "\"exitCode\":null,\"signal\":null,\"spawnError\":");
-    json_string(out, strerror(errno));
-  } else if (exec_errno != 0) {
+  if (exec_errno != 0) {
     fprintf(out, "\"exitCode\":null,\"signal\":null,\"spawnError\":");
     json_string(out, strerror(exec_errno));
+  } else if (w < 0) {
+    fprintf(out, "\"exitCode\":null,\"signal\":null,\"spawnError\":");
+    json_string(out, strerror(errno));
   } else if (WIFSIGNALED(status)) {
     fprintf(out, "\"exitCode\":null,\"signal\":%d,\"spawnError\":null", WTERMSIG(status));
   } else {

@@ -14,6 +14,11 @@ export interface CommandSpec {
   timeoutMs?: number;
   /** Stops the command early; the result is marked interrupted. */
   signal?: AbortSignal;
+  /**
+   * Keep the command's stdout (default: discard it to /dev/null, as hyperfine does, so that
+   * Node does not wake up to read output while the command is still running).
+   */
+  captureStdout?: boolean;
 }
 
 /** What one run of a command produced. Times in nanoseconds, sizes in bytes. */
@@ -104,7 +109,12 @@ export async function runMeasured(
   const child = spawn(file, args, {
     cwd: spec.cwd,
     env: spec.env,
-    stdio: viaHelper ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+    stdio: [
+      viaHelper ? 'pipe' : 'ignore',
+      spec.captureStdout ? 'pipe' : 'ignore',
+      'pipe',
+      ...(viaHelper ? (['pipe'] as const) : []),
+    ],
     // Without the helper, give the command its own process group so it can be stopped whole.
     detached: !viaHelper,
   });

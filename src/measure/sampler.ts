@@ -3,7 +3,7 @@
 // with its stderr tail, never a timing. Stops early, keeping what it has, when aborted.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { extractMetrics } from '../scenarios/extractors.js';
+import { extractMetrics, needsStdout } from '../scenarios/extractors.js';
 import { WORKSPACES } from '../scenarios/programs.js';
 import type { Scenario } from '../scenarios/types.js';
 import type { PrivateDirs } from './private-dirs.js';
@@ -93,9 +93,10 @@ export async function runScenario(
   };
   const ws = await writeWorkspace(scenario, ctx.dirs);
   const env = { ...ctx.env, GOCACHE: ctx.warmCacheDir, ...scenario.env };
+  const captureStdout = needsStdout(scenario.extractors);
   const once = (argv: string[], runEnv = env): Promise<ProcessResult> =>
     runMeasured(
-      { argv, env: runEnv, cwd: ws, timeoutMs: ctx.timeoutMs, signal: ctx.signal },
+      { argv, env: runEnv, cwd: ws, timeoutMs: ctx.timeoutMs, signal: ctx.signal, captureStdout },
       ctx.helperPath,
     );
 

@@ -18,6 +18,7 @@ const GC_METRICS: MetricSpec[] = [
   { key: 'stwPauseP99Ns', unit: 'ns', label: 'STW pause p99' },
   { key: 'gcCpuPercent', unit: 'percent', label: 'GC CPU' },
   { key: 'peakHeapBytes', unit: 'bytes', label: 'peak heap' },
+  { key: 'maxHeapGoalBytes', unit: 'bytes', label: 'heap goal (max)' },
 ];
 
 const NET_HTTP_NOTE =

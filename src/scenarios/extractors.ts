@@ -56,6 +56,14 @@ const EXTRACTORS: Record<ExtractorId, Extractor> = {
   },
 };
 
+/** Extractors that read the command's stdout; other scenarios discard it, as hyperfine does. */
+const READS_STDOUT: ReadonlySet<ExtractorId> = new Set(['self-vmhwm']);
+
+/** True when any of the extractors needs the command's stdout. */
+export function needsStdout(ids: ExtractorId[]): boolean {
+  return ids.some((id) => READS_STDOUT.has(id));
+}
+
 /** Runs the named extractors and merges their metrics. */
 export async function extractMetrics(
   ids: ExtractorId[],

@@ -65,5 +65,5 @@ export const PROCESS_METRICS: MetricSpec[] = [
   { key: 'wallNs', unit: 'ns', label: 'wall' },
   { key: 'userNs', unit: 'ns', label: 'user CPU' },
   { key: 'sysNs', unit: 'ns', label: 'sys CPU' },
-  { key: 'peakRssBytes', unit: 'bytes', label: 'peak RSS (largest process)' },
+  { key: 'peakRssBytes', unit: 'bytes', label: 'peak RSS (largest process in tree)' },
 ];

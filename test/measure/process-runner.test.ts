@@ -20,7 +20,7 @@ async function helperPath(): Promise<string> {
 
 test('the helper reports wall time, CPU, peak RSS and exit status of a real command', async () => {
   const r = await runMeasured(
-    spec(['sh', '-c', 'echo out; echo err >&2; exit 3']),
+    spec(['sh', '-c', 'echo out; echo err >&2; exit 3'], { captureStdout: true }),
     await helperPath(),
   );
   assert.equal(r.measuredBy, 'rusage-exec');
@@ -39,6 +39,12 @@ test('the RSS floor the helper adds is negligible: /bin/true peaks under 3 MiB',
   const r = await runMeasured(spec(['/bin/true']), await helperPath());
   assert.equal(r.exitCode, 0);
   assert.ok(r.peakRssBytes !== null && r.peakRssBytes < 3 * 1024 * 1024, `${r.peakRssBytes}`);
+});
+
+test('stdout is discarded unless asked for, as hyperfine does', async () => {
+  const r = await runMeasured(spec(['sh', '-c', 'echo out; echo err >&2']), await helperPath());
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'err\n');
 });
 
 test('a program that does not exist is a spawn error, not a timing', async () => {
