@@ -60,11 +60,19 @@ export function parseGctraceLine(line: string, lineNumber = 1): GcCycle {
   };
 }
 
-/** Parses every gctrace line of a program's stderr, skipping lines that are not gctrace. */
+/**
+ * Parses every gctrace line of a program's stderr, skipping lines that are not gctrace.
+ * A last line cut off without its newline is skipped too: the runtime prints a cycle's line
+ * piece by piece, and a program that exits during a background cycle truncates it.
+ */
 export function parseGctrace(stderr: string): GcCycle[] {
   const cycles: GcCycle[] = [];
-  stderr.split('\n').forEach((line, i) => {
-    if (CLAIMS_GCTRACE.test(line)) cycles.push(parseGctraceLine(line, i + 1));
+  const lines = stderr.split('\n');
+  lines.forEach((line, i) => {
+    if (!CLAIMS_GCTRACE.test(line)) return;
+    const unterminated = i === lines.length - 1;
+    if (unterminated && !LINE.test(line.trim())) return;
+    cycles.push(parseGctraceLine(line, i + 1));
   });
   return cycles;
 }

@@ -8,6 +8,7 @@ export class StderrProgress implements ProgressSink {
   private index = 0;
   private current = '';
   private failed = 0;
+  private announced = false;
 
   constructor(
     private readonly scenarioCount: number,
@@ -24,6 +25,7 @@ export class StderrProgress implements ProgressSink {
     this.current = scenarioId;
     this.index += 1;
     this.failed = 0;
+    this.announced = false;
   }
 
   private prefix(scenarioId: string): string {
@@ -38,7 +40,6 @@ export class StderrProgress implements ProgressSink {
   }
 
   sample(scenarioId: string, done: number, total: number, warmup: boolean, sample: Sample): void {
-    const starting = scenarioId !== this.current;
     this.enter(scenarioId);
     if (!sample.ok) this.failed += 1;
     if (this.quiet) return;
@@ -54,10 +55,12 @@ export class StderrProgress implements ProgressSink {
       if (done === total) this.stream.write('\r\x1b[K');
       return;
     }
-    if (starting)
+    if (!this.announced) {
+      this.announced = true;
       this.stream.write(`${this.prefix(scenarioId)}: ${total} runs (warm-ups included)\n`);
+    }
     if (done === total && this.failed > 0) {
-      this.stream.write(`${this.prefix(scenarioId)}: ${this.failed} failed runs\n`);
+      this.stream.write(`${this.prefix(scenarioId)}: ${this.failed} of ${total} runs failed\n`);
     }
   }
 

@@ -82,6 +82,14 @@ test('a malformed gctrace line is a clear error naming the line, not a crash', (
   assert.throws(() => parseGctraceLine('gc 1 @x.s 9%: …'), GctraceParseError);
 });
 
+test('a last line cut off by the program exiting is skipped, not an error', () => {
+  // Seen in a real run: main returned while a background cycle was printing its line.
+  const text = `${captured.split('\n').slice(0, 209).join('\n')}\ngc 210 @0.258s 9%: 0.017+`;
+  assert.equal(parseGctrace(text).length, 209);
+  // The same text with a newline is a complete, malformed line.
+  assert.throws(() => parseGctrace(`${text}\n`), GctraceParseError);
+});
+
 test('no cycles gives a zero summary', () => {
   assert.deepEqual(summarizeGc([]), {
     gcCycles: 0,
