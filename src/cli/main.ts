@@ -12,10 +12,16 @@ function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gobaseline')
     .description('Reproducible performance baselines for a Go development environment')
     .version(toolVersion())
-    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 regression or failed check, 2 bad usage or input,\n' +
+        '3 the environment cannot be measured (no or broken go), 130 interrupted.',
+    )
     .exitOverride()
     .configureOutput({
-      outputError: (text, write) => write(`gobaseline: ${text.replace(/^error: /, '')}`),
+      // One line per error, with the hint on the same line.
+      outputError: (text, write) =>
+        write(`gobaseline: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     });
 
   program

@@ -5,6 +5,7 @@ import { cliEnv, runCli, tempDir } from '../support/cli.js';
 
 function assertOneLineError(stderr: string, pattern: RegExp): void {
   const lines = stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `one line, got: ${stderr}`);
   assert.match(lines[0] ?? '', /^gobaseline: /);
   assert.match(lines[0] ?? '', pattern);
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
