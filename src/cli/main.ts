@@ -4,7 +4,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, hasExitCode } from '../errors.js';
 import { toolVersion } from '../measure/baseline.js';
-import { collectEnv, collectList, seconds, wholeNumber } from './options.js';
+import {
+  collectEnv,
+  collectList,
+  collectRepeat,
+  duration,
+  percent,
+  seconds,
+  wholeNumber,
+} from './options.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 
@@ -39,7 +47,32 @@ function buildProgram(setExit: (code: number) => void): Command {
       'uncounted warm-up runs per scenario (default: per scenario)',
       wholeNumber(0),
     )
-    .option('--go <path>', 'the go binary to measure (default: go on PATH)')
+    .option(
+      '--go <path>',
+      'a go binary to measure (repeatable: toolchains are compared, run by run; default: go on PATH)',
+      collectRepeat,
+    )
+    .option(
+      '--toolchain <versions>',
+      'toolchains to compare, e.g. go1.27.3,local (fetched with GOTOOLCHAIN into a private module cache)',
+      collectList,
+    )
+    .option('--auto', 'sample each scenario until the 95% CI of its median is within --target-ci')
+    .option(
+      '--target-ci <percent>',
+      'with --auto: CI half-width to reach, of the median (default 2%)',
+      percent,
+    )
+    .option(
+      '--max-time <duration>',
+      'with --auto: sampling time budget per scenario (default 60s)',
+      duration,
+    )
+    .option(
+      '--max-runs <n>',
+      'with --auto: run budget per scenario and toolchain (default 200)',
+      wholeNumber(1),
+    )
     .option(
       '-e, --env <KEY=VALUE>',
       'set a variable for the measured commands (repeatable)',

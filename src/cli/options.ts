@@ -41,3 +41,27 @@ export function collectEnv(
   if (!pair) throw new InvalidArgumentError(`expected KEY=VALUE, got "${value}"`);
   return { ...previous, [pair[0]]: pair[1] };
 }
+
+/** Repeatable option without comma splitting (paths may contain commas). */
+export function collectRepeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A percentage as a fraction: "2%", "2" and "0.5%" give 0.02, 0.02 and 0.005. */
+export function percent(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)%?$/.exec(value.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!(n > 0 && n < 100))
+    throw new InvalidArgumentError(`expected a percentage such as 2%, got "${value}"`);
+  return n / 100;
+}
+
+/** A duration in seconds: "90", "90s", "2m", "1.5m", "1h". */
+export function duration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  const scale: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+  const n = m ? Number(m[1]) * (scale[m[2] ?? 's'] ?? 1) : NaN;
+  if (!(n > 0))
+    throw new InvalidArgumentError(`expected a duration such as 60s or 2m, got "${value}"`);
+  return n;
+}

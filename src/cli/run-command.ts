@@ -6,10 +6,14 @@ import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
 import { removeAllPrivateDirs } from '../measure/private-dirs.js';
 import type { RunRecord } from '../measure/run-record.js';
-import { readGoEnvFile, resolveGo, userGoCacheDir } from '../probe/index.js';
+import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
+import type { AutoPlan } from '../measure/sampler.js';
+import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
+import { resolveToolchains } from '../measure/toolchains.js';
 import { StderrProgress } from '../report/progress.js';
 import { loadReferenceData } from '../report/references.js';
 import {
+  comparesToolchains,
   referenceComparisons,
   renderReferenceTable,
   renderRunTable,
@@ -24,7 +28,12 @@ export interface RunOptions {
   scenario?: string[];
   runs?: number;
   warmup?: number;
-  go?: string;
+  go?: string[];
+  toolchain?: string[];
+  auto?: boolean;
+  targetCi?: number;
+  maxTime?: number;
+  maxRuns?: number;
   env?: Record<string, string>;
   json?: string;
   save: boolean;
@@ -32,6 +41,11 @@ export interface RunOptions {
   timeout: number;
   quiet?: boolean;
 }
+
+/** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
+export const DEFAULT_TARGET_CI = 0.02;
+export const DEFAULT_MAX_TIME_S = 60;
+export const DEFAULT_MAX_RUNS = 200;
 
 /** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
 function checkWarmCache(dir: string): string {
@@ -71,7 +85,8 @@ export function renderRun(run: RunRecord): string {
   );
   out.push(machineLine(run));
   out.push(renderRunTable(run));
-  const notes = run.scenarios.flatMap(scenarioNotes);
+  const several = comparesToolchains(run);
+  const notes = run.scenarios.flatMap((r) => scenarioNotes(r, several));
   if (notes.length)
     out.push(['notes:', ...notes.map((n) => (n.startsWith('    ') ? n : `  ${n}`))].join('\n'));
   const data = loadReferenceData();
@@ -87,8 +102,25 @@ export function renderRun(run: RunRecord): string {
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
-  const { suite, plan } = planRun(opts);
-  const goPath = resolveGo(opts.go, process.env);
+  const { suite, plan } = planRun({
+    ...opts,
+    // --auto starts from the fewest runs that bound a CI, unless --runs says otherwise.
+    runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
+  });
+  if (
+    !opts.auto &&
+    (opts.targetCi !== undefined || opts.maxTime !== undefined || opts.maxRuns !== undefined)
+  ) {
+    throw new UsageError('--target-ci, --max-time and --max-runs go with --auto');
+  }
+  const auto: AutoPlan | undefined = opts.auto
+    ? {
+        targetCiHalfWidth: opts.targetCi ?? DEFAULT_TARGET_CI,
+        maxTimeMs: (opts.maxTime ?? DEFAULT_MAX_TIME_S) * 1000,
+        maxRuns: opts.maxRuns ?? DEFAULT_MAX_RUNS,
+      }
+    : undefined;
+  const toolchains = await resolveToolchains(opts.go ?? [], opts.toolchain ?? [], process.env);
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
 
   const controller = new AbortController();
@@ -107,13 +139,14 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = new StderrProgress(plan.length, process.stderr, opts.quiet);
+  const progress = new StderrProgress(plan.length * toolchains.length, process.stderr, opts.quiet);
   let run: RunRecord;
   try {
     run = await measureBaseline({
       plan,
       suite,
-      goPath,
+      toolchains,
+      auto,
       userEnv: process.env,
       overrides: opts.env ?? {},
       runsOverride: opts.runs ?? null,

@@ -13,8 +13,9 @@ import { ensureHelper } from './helper.js';
 import { PrivateDirs } from './private-dirs.js';
 import type { RunRecord, ScenarioResult } from './run-record.js';
 import { RUN_SCHEMA_VERSION } from './run-record.js';
-import type { ProgressSink } from './sampler.js';
+import type { AutoPlan, ProgressSink } from './sampler.js';
 import { runScenario } from './sampler.js';
+import type { Toolchain } from './toolchains.js';
 
 /** One scenario with the run counts to use. */
 export interface PlannedScenario {
@@ -26,7 +27,10 @@ export interface PlannedScenario {
 export interface BaselineOptions {
   plan: PlannedScenario[];
   suite: string | null;
-  goPath: string;
+  /** The toolchains to measure, interleaved run by run; the first is the fingerprint's. */
+  toolchains: Toolchain[];
+  /** Adaptive sampling (--auto), or undefined for fixed run counts. */
+  auto?: AutoPlan;
   /** The user's environment (process.env); never modified. */
   userEnv: NodeJS.ProcessEnv;
   /** --env KEY=VALUE pairs, applied after the controlled defaults. */
@@ -76,7 +80,9 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       },
       opts.overrides,
     );
-    const fingerprint = await takeFingerprint({ goPath: opts.goPath, env });
+    const first = opts.toolchains[0];
+    if (!first) throw new Error('measureBaseline: no toolchain');
+    const fingerprint = await takeFingerprint({ goPath: first.goPath, env });
     const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
     if (busy) warnings.push(busy);
     const goEnvFile = readGoEnvFile(opts.userEnv);
@@ -91,28 +97,30 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     }
 
     const scenarios: ScenarioResult[] = [];
+    const warmCacheDir = env.GOCACHE ?? dirs.named('gocache-warm');
     for (const { scenario, warmup, runs } of opts.plan) {
       if (opts.signal.aborted) break;
-      const run = await runScenario(
-        scenario,
-        { warmup, runs },
-        {
-          goPath: opts.goPath,
-          env,
-          dirs,
-          warmCacheDir: env.GOCACHE ?? dirs.named('gocache-warm'),
-          helperPath: helper.kind === 'built' ? helper.path : null,
-          timeoutMs: opts.timeoutMs,
-          signal: opts.signal,
-          progress: opts.progress,
-        },
-      );
-      scenarios.push({
-        ...run,
-        description: scenario.description,
-        cache: scenario.cache,
-        metrics: [...PROCESS_METRICS, ...scenario.metrics],
-      });
+      // One context per toolchain; the build cache is shared (its keys include the toolchain).
+      const contexts = opts.toolchains.map((t) => ({
+        toolchain: t.label,
+        goPath: t.goPath,
+        env,
+        dirs,
+        warmCacheDir,
+        helperPath: helper.kind === 'built' ? helper.path : null,
+        timeoutMs: opts.timeoutMs,
+        signal: opts.signal,
+        progress: opts.progress,
+      }));
+      const runsOut = await runScenario(scenario, { warmup, runs, auto: opts.auto }, contexts);
+      for (const run of runsOut) {
+        scenarios.push({
+          ...run,
+          description: scenario.description,
+          cache: scenario.cache,
+          metrics: [...PROCESS_METRICS, ...scenario.metrics],
+        });
+      }
     }
     return {
       schema: 'gobaseline/run',
@@ -125,7 +133,9 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       config: {
         suite: opts.suite,
         scenarios: opts.plan.map((p) => p.scenario.id),
-        goPath: opts.goPath,
+        goPath: first.goPath,
+        toolchains: opts.toolchains,
+        auto: opts.auto ?? null,
         runs: opts.runsOverride,
         warmup: opts.warmupOverride,
         userEnv: opts.overrides,

@@ -2,7 +2,8 @@
 // (docs/run-schema.md). Written as JSON and read back by report/compare.
 import type { Fingerprint } from '../probe/index.js';
 import type { CacheMode, MetricSpec } from '../scenarios/types.js';
-import type { ScenarioRun } from './sampler.js';
+import type { AutoPlan, ScenarioRun } from './sampler.js';
+import type { Toolchain } from './toolchains.js';
 
 /** Bumped on any incompatible change to RunRecord; readers check it. */
 export const RUN_SCHEMA_VERSION = 1;
@@ -19,7 +20,12 @@ export interface ScenarioResult extends ScenarioRun {
 export interface RunConfig {
   suite: string | null;
   scenarios: string[];
+  /** The first toolchain's go binary (the fingerprint's). */
   goPath: string;
+  /** Every toolchain measured; scenario results name theirs by `toolchain` (the label). */
+  toolchains: Toolchain[];
+  /** Adaptive sampling settings (--auto), or null for fixed run counts. */
+  auto: AutoPlan | null;
   /** --runs / --warmup when given (else each scenario's default). */
   runs: number | null;
   warmup: number | null;

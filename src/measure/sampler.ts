@@ -1,11 +1,14 @@
-// The sampling loop: prepares a scenario (workspace, setup, cache priming), runs warm-ups
-// and counted runs, and turns each run into a sample. A failed command is a failed sample
-// with its stderr tail, never a timing. Stops early, keeping what it has, when aborted.
+// The sampling loop: prepares a scenario (workspace, setup, cache priming) for each toolchain,
+// runs warm-ups and counted runs, and turns each run into a sample. With several toolchains the
+// runs are interleaved (A B B A A B ...) so that drift in the machine hits all of them equally.
+// A failed command is a failed sample with its stderr tail, never a timing. Stops early,
+// keeping what it has, when aborted; with `auto`, stops once the median's CI is narrow enough.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { extractMetrics, needsStdout } from '../scenarios/extractors.js';
 import { WORKSPACES } from '../scenarios/programs.js';
 import type { Scenario } from '../scenarios/types.js';
+import { summarize } from '../stats/index.js';
 import type { PrivateDirs } from './private-dirs.js';
 import { removeTree } from './private-dirs.js';
 import type { ProcessResult } from './process-runner.js';
@@ -13,15 +16,22 @@ import { failureReason, runMeasured, succeeded, tail } from './process-runner.js
 
 /** One counted run of a scenario. Metric values in the units of the scenario's MetricSpecs. */
 export interface Sample {
+  /** Position of this run among all runs of the scenario, across toolchains, from 0 (warm-ups count). */
+  seq: number;
   ok: boolean;
   metrics: Record<string, number>;
   /** Why the run failed: reason and the last lines of its stderr. */
   failure?: { reason: string; stderrTail: string };
 }
 
-/** What sampling one scenario produced. */
+/** How adaptive sampling ended: CI target met, or which budget ran out. */
+export type AutoStop = 'ci-target' | 'time-budget' | 'run-budget';
+
+/** What sampling one scenario with one toolchain produced. */
 export interface ScenarioRun {
   scenarioId: string;
+  /** Label of the toolchain measured (see Toolchain.label). */
+  toolchain: string;
   /** The measured command with `{go}` resolved (per-run paths stay as tokens). */
   argv: string[];
   warmup: number;
@@ -32,16 +42,20 @@ export interface ScenarioRun {
   /** True when sampling stopped early (Ctrl-C or repeated failures); see `stopReason`. */
   stoppedEarly: boolean;
   stopReason?: string;
+  /** With --auto: why sampling ended and the wall-time CI half-width reached (fraction of median). */
+  auto?: { stop: AutoStop; ciHalfWidth: number | null; target: number };
 }
 
-/** Receives progress events; the CLI draws them (or not, in a pipe). */
+/** Receives progress events; the CLI draws them (or not, in a pipe). `id` names scenario and toolchain. */
 export interface ProgressSink {
-  phase(scenarioId: string, text: string): void;
-  sample(scenarioId: string, done: number, total: number, warmup: boolean, sample: Sample): void;
+  phase(id: string, text: string): void;
+  sample(id: string, done: number, total: number, warmup: boolean, sample: Sample): void;
 }
 
-/** Everything the loop needs that is not in the scenario. */
+/** Everything the loop needs for one toolchain that is not in the scenario. */
 export interface SamplerContext {
+  /** Toolchain label, shown in progress and recorded with the samples. */
+  toolchain: string;
   goPath: string;
   /** Controlled environment for every command (private GOCACHE etc. already set). */
   env: Record<string, string>;
@@ -54,8 +68,27 @@ export interface SamplerContext {
   progress: ProgressSink;
 }
 
-/** Stop a scenario after this many failed runs in a row: the rest would fail the same way. */
+/** Adaptive sampling: keep running until the CI of the median wall time is narrow enough. */
+export interface AutoPlan {
+  /** Target CI half-width as a fraction of the median (0.02 = ±2%). */
+  targetCiHalfWidth: number;
+  /** Stop after this much sampling time per scenario, in ms. */
+  maxTimeMs: number;
+  /** Stop after this many counted runs per toolchain. */
+  maxRuns: number;
+}
+
+/** Runs to make: `runs` counted runs, or with `auto` at least `runs` and then until a stop. */
+export interface SamplePlan {
+  warmup: number;
+  runs: number;
+  auto?: AutoPlan;
+}
+
+/** Stop a toolchain after this many failed runs in a row: the rest would fail the same way. */
 const MAX_CONSECUTIVE_FAILURES = 3;
+/** Fewest samples for which the 95% CI of the median is bounded (benchstat). */
+export const MIN_RUNS_FOR_CI = 6;
 
 function resolveTokens(argv: string[], tokens: Record<string, string>): string[] {
   return argv.map((arg) =>
@@ -65,6 +98,28 @@ function resolveTokens(argv: string[], tokens: Record<string, string>): string[]
 
 function failureOf(result: ProcessResult): { reason: string; stderrTail: string } {
   return { reason: failureReason(result), stderrTail: tail(result.stderr) };
+}
+
+/** Half-width of the 95% CI of the median of the ok samples' wall time, as a fraction; null if unbounded. */
+export function ciHalfWidth(samples: Sample[]): number | null {
+  const walls = samples
+    .filter((s) => s.ok && s.metrics.wallNs !== undefined)
+    .map((s) => s.metrics.wallNs as number);
+  if (walls.length < MIN_RUNS_FOR_CI) return null;
+  const s = summarize(walls);
+  if (s.ciLo === null || s.ciHi === null || s.median === 0) return null;
+  return (s.ciHi - s.ciLo) / 2 / s.median;
+}
+
+/** A scenario made ready for one toolchain: workspace written, setup run, cache primed. */
+interface Prepared {
+  ctx: SamplerContext;
+  run: ScenarioRun;
+  ws: string;
+  env: Record<string, string>;
+  id: string;
+  consecutiveFailures: number;
+  active: boolean;
 }
 
 async function writeWorkspace(scenario: Scenario, dirs: PrivateDirs): Promise<string> {
@@ -77,14 +132,34 @@ async function writeWorkspace(scenario: Scenario, dirs: PrivateDirs): Promise<st
   return dir;
 }
 
-/** Samples one scenario: `warmup` uncounted runs, then `runs` counted ones. */
-export async function runScenario(
+function execute(
   scenario: Scenario,
-  plan: { warmup: number; runs: number },
+  p: Prepared,
+  argv: string[],
+  env = p.env,
+): Promise<ProcessResult> {
+  return runMeasured(
+    {
+      argv,
+      env,
+      cwd: p.ws,
+      timeoutMs: p.ctx.timeoutMs,
+      signal: p.ctx.signal,
+      captureStdout: needsStdout(scenario.extractors),
+    },
+    p.ctx.helperPath,
+  );
+}
+
+async function prepare(
+  scenario: Scenario,
+  plan: SamplePlan,
   ctx: SamplerContext,
-): Promise<ScenarioRun> {
+  id: string,
+): Promise<Prepared> {
   const run: ScenarioRun = {
     scenarioId: scenario.id,
+    toolchain: ctx.toolchain,
     argv: resolveTokens(scenario.argv, { go: ctx.goPath }),
     warmup: plan.warmup,
     runsRequested: plan.runs,
@@ -92,79 +167,157 @@ export async function runScenario(
     stoppedEarly: false,
   };
   const ws = await writeWorkspace(scenario, ctx.dirs);
-  const env = { ...ctx.env, GOCACHE: ctx.warmCacheDir, ...scenario.env };
-  const captureStdout = needsStdout(scenario.extractors);
-  const once = (argv: string[], runEnv = env): Promise<ProcessResult> =>
-    runMeasured(
-      { argv, env: runEnv, cwd: ws, timeoutMs: ctx.timeoutMs, signal: ctx.signal, captureStdout },
-      ctx.helperPath,
-    );
-
+  const p: Prepared = {
+    ctx,
+    run,
+    ws,
+    env: { ...ctx.env, GOCACHE: ctx.warmCacheDir, ...scenario.env },
+    id,
+    consecutiveFailures: 0,
+    active: true,
+  };
   for (const setupArgv of scenario.setup ?? []) {
-    ctx.progress.phase(scenario.id, 'setup');
-    const result = await once(resolveTokens(setupArgv, { go: ctx.goPath, ws }));
+    ctx.progress.phase(id, 'setup');
+    const result = await execute(scenario, p, resolveTokens(setupArgv, { go: ctx.goPath, ws }));
     if (!succeeded(result)) {
       run.setupFailure = failureOf(result);
-      return run;
+      p.active = false;
+      return p;
     }
   }
   if (scenario.cache === 'warm') {
-    ctx.progress.phase(scenario.id, 'priming the private GOCACHE (untimed)');
+    ctx.progress.phase(id, 'priming the private GOCACHE (untimed)');
     const outDir = ctx.dirs.fresh('out');
-    const result = await once(resolveTokens(scenario.argv, { go: ctx.goPath, ws, out: outDir }));
+    const result = await execute(
+      scenario,
+      p,
+      resolveTokens(scenario.argv, { go: ctx.goPath, ws, out: outDir }),
+    );
     removeTree(outDir);
     if (!succeeded(result)) {
       run.setupFailure = failureOf(result);
-      return run;
+      p.active = false;
     }
   }
+  return p;
+}
 
-  const total = plan.warmup + plan.runs;
-  let consecutiveFailures = 0;
-  for (let i = 0; i < total; i++) {
-    if (ctx.signal.aborted) {
-      run.stoppedEarly = true;
-      run.stopReason = 'interrupted';
-      break;
+/** Runs the scenario once for p; returns the sample, or null when the run was interrupted. */
+async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise<Sample | null> {
+  const { ctx } = p;
+  const outDir = ctx.dirs.fresh('out');
+  const freshCache = scenario.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
+  const actionGraphPath = path.join(outDir, 'actiongraph.json');
+  const argv = resolveTokens(scenario.argv, {
+    go: ctx.goPath,
+    ws: p.ws,
+    out: outDir,
+    actiongraph: actionGraphPath,
+  });
+  const result = await execute(
+    scenario,
+    p,
+    argv,
+    freshCache ? { ...p.env, GOCACHE: freshCache } : p.env,
+  );
+  const sample = await toSample(scenario, result, { argv, actionGraphPath }, seq);
+  // Removing a cold cache (hundreds of MB) is not part of the timing.
+  removeTree(outDir);
+  if (freshCache) removeTree(freshCache);
+  return result.interrupted ? null : sample;
+}
+
+/**
+ * Samples one scenario on each toolchain (one ScenarioRun per context, in order): `warmup`
+ * uncounted runs, then `runs` counted ones, interleaved across toolchains.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  plan: SamplePlan,
+  contexts: SamplerContext[],
+): Promise<ScenarioRun[]> {
+  const several = contexts.length > 1;
+  const prepared: Prepared[] = [];
+  for (const ctx of contexts) {
+    if (ctx.signal.aborted) break;
+    prepared.push(
+      await prepare(
+        scenario,
+        plan,
+        ctx,
+        several ? `${scenario.id} @${ctx.toolchain}` : scenario.id,
+      ),
+    );
+  }
+  const signal = contexts[0]?.signal;
+  const started = Date.now();
+  const maxRounds = plan.warmup + (plan.auto ? Math.max(plan.runs, plan.auto.maxRuns) : plan.runs);
+  let stop: AutoStop | 'interrupted' | null = null;
+  let seq = 0;
+
+  for (let round = 0; round < maxRounds && stop === null; round++) {
+    const warmup = round < plan.warmup;
+    // ABBA order: a toolchain is first and last equally often.
+    const order = round % 2 === 0 ? prepared : [...prepared].reverse();
+    for (const p of order) {
+      if (!p.active) continue;
+      if (signal?.aborted) {
+        stop = 'interrupted';
+        break;
+      }
+      const sample = await sampleOnce(scenario, p, seq++);
+      if (sample === null) {
+        stop = 'interrupted';
+        break;
+      }
+      if (!warmup) p.run.samples.push(sample);
+      p.ctx.progress.sample(
+        p.id,
+        round + 1,
+        plan.auto ? maxRounds : plan.warmup + plan.runs,
+        warmup,
+        sample,
+      );
+      p.consecutiveFailures = sample.ok ? 0 : p.consecutiveFailures + 1;
+      if (p.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES && round + 1 < maxRounds) {
+        p.active = false;
+        p.run.stoppedEarly = true;
+        p.run.stopReason = `stopped after ${MAX_CONSECUTIVE_FAILURES} failed runs in a row`;
+      }
     }
-    const outDir = ctx.dirs.fresh('out');
-    const freshCache = scenario.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
-    const actionGraphPath = path.join(outDir, 'actiongraph.json');
-    const argv = resolveTokens(scenario.argv, {
-      go: ctx.goPath,
-      ws,
-      out: outDir,
-      actiongraph: actionGraphPath,
-    });
-    const result = await once(argv, freshCache ? { ...env, GOCACHE: freshCache } : env);
-    const sample = await toSample(scenario, result, { argv, actionGraphPath });
-    // Removing a cold cache (hundreds of MB) is not part of the timing.
-    removeTree(outDir);
-    if (freshCache) removeTree(freshCache);
-    if (result.interrupted) {
-      run.stoppedEarly = true;
-      run.stopReason = 'interrupted';
-      break;
-    }
-    const isWarmup = i < plan.warmup;
-    if (!isWarmup) run.samples.push(sample);
-    ctx.progress.sample(scenario.id, i + 1, total, isWarmup, sample);
-    consecutiveFailures = sample.ok ? 0 : consecutiveFailures + 1;
-    if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES && i + 1 < total) {
-      run.stoppedEarly = true;
-      run.stopReason = `stopped after ${MAX_CONSECUTIVE_FAILURES} failed runs in a row`;
-      break;
+    if (stop !== null || warmup) continue;
+    const counted = round + 1 - plan.warmup;
+    if (!prepared.some((p) => p.active)) break;
+    if (!plan.auto) continue;
+    if (counted < plan.runs) continue;
+    const widths = prepared.filter((p) => p.active).map((p) => ciHalfWidth(p.run.samples));
+    if (widths.every((w) => w !== null && w <= (plan.auto as AutoPlan).targetCiHalfWidth))
+      stop = 'ci-target';
+    else if (Date.now() - started >= plan.auto.maxTimeMs) stop = 'time-budget';
+    else if (counted >= plan.auto.maxRuns) stop = 'run-budget';
+  }
+  for (const p of prepared) {
+    if (stop === 'interrupted') {
+      p.run.stoppedEarly = true;
+      p.run.stopReason = 'interrupted';
+    } else if (plan.auto && p.run.setupFailure === undefined) {
+      p.run.auto = {
+        stop: stop ?? 'run-budget',
+        ciHalfWidth: ciHalfWidth(p.run.samples),
+        target: plan.auto.targetCiHalfWidth,
+      };
     }
   }
-  return run;
+  return prepared.map((p) => p.run);
 }
 
 async function toSample(
   scenario: Scenario,
   result: ProcessResult,
   files: { argv: string[]; actionGraphPath: string },
+  seq: number,
 ): Promise<Sample> {
-  if (!succeeded(result)) return { ok: false, metrics: {}, failure: failureOf(result) };
+  if (!succeeded(result)) return { seq, ok: false, metrics: {}, failure: failureOf(result) };
   const metrics: Record<string, number> = { wallNs: result.wallNs };
   if (result.userNs !== null) metrics.userNs = result.userNs;
   if (result.sysNs !== null) metrics.sysNs = result.sysNs;
@@ -173,7 +326,7 @@ async function toSample(
     Object.assign(metrics, await extractMetrics(scenario.extractors, result, files));
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return { ok: false, metrics: {}, failure: { reason, stderrTail: tail(result.stderr) } };
+    return { seq, ok: false, metrics: {}, failure: { reason, stderrTail: tail(result.stderr) } };
   }
-  return { ok: true, metrics };
+  return { seq, ok: true, metrics };
 }

@@ -5,10 +5,10 @@ import { formatValue } from './units.js';
 
 /** Writes progress for a run of `scenarioCount` scenarios to `stream`. */
 export class StderrProgress implements ProgressSink {
-  private index = 0;
+  private readonly indices = new Map<string, number>();
   private current = '';
-  private failed = 0;
-  private announced = false;
+  private readonly failed = new Map<string, number>();
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly scenarioCount: number,
@@ -20,16 +20,15 @@ export class StderrProgress implements ProgressSink {
     return this.stream.isTTY === true && !process.env.CI;
   }
 
-  private enter(scenarioId: string): void {
-    if (scenarioId === this.current) return;
-    this.current = scenarioId;
-    this.index += 1;
-    this.failed = 0;
-    this.announced = false;
+  // Interleaved toolchains alternate ids run by run: each id keeps the number it got first.
+  private enter(id: string): void {
+    if (id === this.current) return;
+    this.current = id;
+    if (!this.indices.has(id)) this.indices.set(id, this.indices.size + 1);
   }
 
-  private prefix(scenarioId: string): string {
-    return `[${this.index}/${this.scenarioCount}] ${scenarioId}`;
+  private prefix(id: string): string {
+    return `[${this.indices.get(id) ?? '?'}/${this.scenarioCount}] ${id}`;
   }
 
   phase(scenarioId: string, text: string): void {
@@ -41,7 +40,7 @@ export class StderrProgress implements ProgressSink {
 
   sample(scenarioId: string, done: number, total: number, warmup: boolean, sample: Sample): void {
     this.enter(scenarioId);
-    if (!sample.ok) this.failed += 1;
+    if (!sample.ok) this.failed.set(scenarioId, (this.failed.get(scenarioId) ?? 0) + 1);
     if (this.quiet) return;
     const last =
       sample.ok && sample.metrics.wallNs !== undefined
@@ -55,12 +54,13 @@ export class StderrProgress implements ProgressSink {
       if (done === total) this.stream.write('\r\x1b[K');
       return;
     }
-    if (!this.announced) {
-      this.announced = true;
+    if (!this.announced.has(scenarioId)) {
+      this.announced.add(scenarioId);
       this.stream.write(`${this.prefix(scenarioId)}: ${total} runs (warm-ups included)\n`);
     }
-    if (done === total && this.failed > 0) {
-      this.stream.write(`${this.prefix(scenarioId)}: ${this.failed} of ${total} runs failed\n`);
+    const failed = this.failed.get(scenarioId) ?? 0;
+    if (done === total && failed > 0) {
+      this.stream.write(`${this.prefix(scenarioId)}: ${failed} of ${total} runs failed\n`);
     }
   }
 

@@ -45,26 +45,48 @@ export function scenarioSummaries(
 }
 
 /** Lines to print under the table: failures, early stops and statistical warnings. */
-export function scenarioNotes(result: ScenarioResult): string[] {
+export function scenarioNotes(result: ScenarioResult, withToolchain = false): string[] {
   const notes: string[] = [];
+  const name = displayName(result, withToolchain);
   if (result.setupFailure) {
-    notes.push(`${result.scenarioId}: not measured, setup failed (${result.setupFailure.reason})`);
+    notes.push(`${name}: not measured, setup failed (${result.setupFailure.reason})`);
     if (result.setupFailure.stderrTail) notes.push(indent(result.setupFailure.stderrTail));
   }
   const failed = result.samples.filter((s) => !s.ok);
   if (failed.length > 0) {
     const first = failed[0]?.failure;
     notes.push(
-      `${result.scenarioId}: ${failed.length} of ${result.samples.length} runs failed and are not timings` +
+      `${name}: ${failed.length} of ${result.samples.length} runs failed and are not timings` +
         (first ? ` (first: ${first.reason})` : ''),
     );
     if (first?.stderrTail) notes.push(indent(first.stderrTail));
   }
-  if (result.stoppedEarly)
-    notes.push(`${result.scenarioId}: ${result.stopReason ?? 'stopped early'}`);
+  if (result.stoppedEarly) notes.push(`${name}: ${result.stopReason ?? 'stopped early'}`);
+  if (result.auto) notes.push(`${name}: ${autoNote(result.auto, result.samples.length)}`);
   const wall = scenarioSummaries(result).find((r) => r.spec.key === 'wallNs');
-  for (const w of wall?.summary.warnings ?? []) notes.push(`${result.scenarioId}: ${w}`);
+  for (const w of wall?.summary.warnings ?? []) notes.push(`${name}: ${w}`);
   return notes;
+}
+
+/** The scenario id, with its toolchain when a run compares several. */
+export function displayName(result: ScenarioResult, withToolchain: boolean): string {
+  return withToolchain ? `${result.scenarioId} @${result.toolchain}` : result.scenarioId;
+}
+
+/** True when the run measured more than one toolchain. */
+export function comparesToolchains(run: RunRecord): boolean {
+  return (run.config.toolchains?.length ?? 1) > 1;
+}
+
+/** Says how adaptive sampling ended, e.g. "--auto: target reached (CI ±1.4%, target ±2%, after 24 runs)". */
+export function autoNote(auto: NonNullable<ScenarioResult['auto']>, runs: number): string {
+  const pct = (f: number | null): string =>
+    f === null ? 'unbounded' : `±${formatNumber(f * 100)}%`;
+  const reached = `CI ${pct(auto.ciHalfWidth)}, target ${pct(auto.target)}, after ${runs} runs`;
+  if (auto.stop === 'ci-target') return `--auto: target reached (${reached})`;
+  if (auto.stop === 'time-budget')
+    return `--auto: time budget ended before the target (${reached})`;
+  return `--auto: run budget ended before the target (${reached})`;
 }
 
 function indent(text: string): string {
@@ -81,14 +103,16 @@ export function renderRunTable(run: RunRecord): string {
     style: TABLE_STYLE,
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
   });
+  const several = comparesToolchains(run);
   for (const result of run.scenarios) {
     const rows = scenarioSummaries(result);
+    const name = displayName(result, several);
     if (rows.length === 0) {
-      table.push([result.scenarioId, 'not measured', '0', '', '', '', '', '']);
+      table.push([name, 'not measured', '0', '', '', '', '', '']);
       continue;
     }
     rows.forEach(({ spec, summary }, i) =>
-      table.push(metricRow(i === 0 ? result.scenarioId : '', spec, summary)),
+      table.push(metricRow(i === 0 ? name : '', spec, summary)),
     );
   }
   return table.toString();
@@ -97,13 +121,19 @@ export function renderRunTable(run: RunRecord): string {
 /** Every reference comparison the run allows (scenarios with a linked, measured metric). */
 export function referenceComparisons(run: RunRecord, data: ReferenceData): ReferenceComparison[] {
   const out: ReferenceComparison[] = [];
+  const several = comparesToolchains(run);
   for (const result of run.scenarios) {
     const links = findScenario(result.scenarioId)?.references ?? [];
     const summaries = scenarioSummaries(result);
     for (const link of links) {
       const row = summaries.find((r) => r.spec.key === link.metricKey);
       if (!row) continue;
-      const cmp = compareWithReference(data, result.scenarioId, link, row.summary.median);
+      const cmp = compareWithReference(
+        data,
+        displayName(result, several),
+        link,
+        row.summary.median,
+      );
       if (cmp) out.push(cmp);
     }
   }
@@ -124,7 +154,7 @@ export function renderReferenceTable(
   });
   for (const c of comparisons) {
     table.push([
-      `${c.referenceKey} (${c.unit})`,
+      `${c.referenceKey} (${c.unit})${c.scenarioId.includes(' @') ? c.scenarioId.slice(c.scenarioId.indexOf(' @')) : ''}`,
       formatNumber(c.measured),
       ...profiles.map((p) => {
         const v = c.profiles.find((q) => q.id === p.id)?.value;
@@ -134,6 +164,14 @@ export function renderReferenceTable(
       `×${formatNumber(c.ratio)}`,
     ]);
   }
-  const notes = comparisons.map((c) => `  ${c.referenceKey} ← ${c.scenarioId}: ${c.note}`);
+  // One note per reference figure, even when several toolchains were compared with it.
+  const notes = [
+    ...new Map(
+      comparisons.map((c) => [
+        c.referenceKey,
+        `  ${c.referenceKey} ← ${c.scenarioId.split(' @')[0]}: ${c.note}`,
+      ]),
+    ).values(),
+  ];
   return `${table.toString()}\n${notes.join('\n')}`;
 }

@@ -24,10 +24,9 @@ async function sample(scenario: Scenario, runs: number): Promise<ScenarioResult>
       { gocache: dirs.named('cache'), gomodcache: dirs.named('mod'), tmpdir: dirs.named('tmp') },
       {},
     );
-    const run = await runScenario(
-      scenario,
-      { warmup: 0, runs },
+    const [run] = await runScenario(scenario, { warmup: 0, runs }, [
       {
+        toolchain: 'local',
         goPath: findGoOnPath(process.env.PATH) ?? 'go',
         env,
         dirs,
@@ -37,7 +36,8 @@ async function sample(scenario: Scenario, runs: number): Promise<ScenarioResult>
         signal: new AbortController().signal,
         progress: silent,
       },
-    );
+    ]);
+    assert.ok(run);
     return {
       ...run,
       description: scenario.description,
@@ -73,7 +73,7 @@ test('a failing command is a failed sample with its stderr tail, never a timing'
   }
   const notes = scenarioNotes(result).join('\n');
   assert.match(notes, /3 of 3 runs failed and are not timings \(first: exit status 1\)/);
-  assert.match(renderRunTable({ scenarios: [result] } as never), /not measured/);
+  assert.match(renderRunTable({ scenarios: [result], config: { toolchains: [] } } as never), /not measured/);
 });
 
 test('a failing setup is reported and nothing is run', async () => {

@@ -1,0 +1,122 @@
+// The Go toolchains a run measures: `--go PATH` (repeatable) and `--toolchain go1.27.3,local`.
+// A named version is obtained through the go command's own GOTOOLCHAIN mechanism (fetched as a
+// module through GOPROXY) into gobaseline's private module cache, never the user's; it is then
+// run directly from its GOROOT, so the measurement does not include the toolchain switch.
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { resolveGo } from '../probe/index.js';
+import { cacheDir } from './helper.js';
+import { PrivateDirs } from './private-dirs.js';
+
+const execFileAsync = promisify(execFile);
+
+/** One toolchain to measure. */
+export interface Toolchain {
+  /** Short name used in tables: the Go version (e.g. go1.27.3), or the path if versions repeat. */
+  label: string;
+  /** The go binary that is run. */
+  goPath: string;
+  /** The `go version` line. */
+  version: string;
+  /** What the user asked for: a path, `local` or a version such as go1.27.3. */
+  requested: string;
+}
+
+const VERSION_SPEC = /^go\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/;
+
+/** Where fetched toolchains are kept between runs: gobaseline's own module cache. */
+export function toolchainModCache(env: NodeJS.ProcessEnv): string {
+  return path.join(cacheDir(env), 'toolchains');
+}
+
+async function goVersion(goPath: string, env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(goPath, ['version'], {
+      env: { ...env, GOTOOLCHAIN: 'local', GOENV: 'off', GOFLAGS: '' },
+    });
+    return stdout.trim();
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr?.trim().split('\n')[0];
+    throw new EnvironmentError(
+      `the Go toolchain at ${goPath} does not work: ${stderr || (err as Error).message}`,
+    );
+  }
+}
+
+/** Fetches (or finds already fetched) toolchain `spec` with the local go; returns its go binary. */
+async function obtain(spec: string, localGo: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const modCache = toolchainModCache(env);
+  mkdirSync(modCache, { recursive: true });
+  const scratch = PrivateDirs.create();
+  try {
+    const { stdout } = await execFileAsync(localGo, ['env', 'GOROOT'], {
+      cwd: scratch.root,
+      env: {
+        ...env,
+        GOTOOLCHAIN: spec,
+        GOMODCACHE: modCache,
+        GOCACHE: scratch.named('cache'),
+        GOENV: 'off',
+        // Writable module files, so the cache can be removed without chmod.
+        GOFLAGS: '-modcacherw',
+      },
+      timeout: 10 * 60_000,
+    });
+    return path.join(stdout.trim(), 'bin', 'go');
+  } catch (err) {
+    const stderr = ((err as { stderr?: string }).stderr ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('go: downloading'));
+    throw new EnvironmentError(
+      `cannot obtain toolchain ${spec}: ${stderr[0] ?? (err as Error).message}`,
+    );
+  } finally {
+    scratch.dispose();
+  }
+}
+
+/**
+ * Resolves --go paths and --toolchain names to toolchains, in the order given (--go first).
+ * With neither, the go on PATH. Throws UsageError for a malformed name, EnvironmentError
+ * (exit 3) for a toolchain that cannot be found, run or fetched.
+ */
+export async function resolveToolchains(
+  goPaths: string[],
+  specs: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Toolchain[]> {
+  for (const spec of specs) {
+    if (spec !== 'local' && !VERSION_SPEC.test(spec)) {
+      throw new UsageError(
+        `--toolchain takes Go versions such as go1.27.3, or local; got "${spec}"`,
+      );
+    }
+  }
+  const local = resolveGo(goPaths[0], env);
+  const wanted: { requested: string; goPath: Promise<string> | string }[] = [];
+  for (const p of goPaths) wanted.push({ requested: p, goPath: resolveGo(p, env) });
+  for (const spec of specs) {
+    wanted.push({ requested: spec, goPath: spec === 'local' ? local : obtain(spec, local, env) });
+  }
+  if (wanted.length === 0) wanted.push({ requested: 'local', goPath: local });
+
+  const out: Toolchain[] = [];
+  for (const w of wanted) {
+    const goPath = await w.goPath;
+    const version = await goVersion(goPath, env);
+    const label = /go version (\S+)/.exec(version)?.[1] ?? goPath;
+    out.push({ label, goPath, version, requested: w.requested });
+  }
+  const paths = out.map((t) => t.goPath);
+  const repeated = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (repeated) throw new UsageError(`the toolchain ${repeated} is named twice`);
+  // Two toolchains of the same version (e.g. two GOROOTs) are told apart by path.
+  for (const t of out) {
+    if (out.filter((o) => o.label === t.label).length > 1) t.label = t.goPath;
+  }
+  return out;
+}
