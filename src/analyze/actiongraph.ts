@@ -12,6 +12,8 @@ export interface BuildAction {
   /** The command the action ran; null when its result came from the cache (or it runs none). */
   cmd: string[] | null;
   needBuild: boolean;
+  /** The action failed, or was skipped because an action it depends on failed. */
+  failed: boolean;
   timeReadyNs: bigint | null;
   timeStartNs: bigint | null;
   timeDoneNs: bigint | null;
@@ -95,6 +97,7 @@ export function parseActionGraph(text: string): BuildAction[] {
       deps: deps as number[],
       cmd: (cmd as string[] | null | undefined) ?? null,
       needBuild: a.NeedBuild === true,
+      failed: a.Failed === true,
       timeReadyNs: optionalTime(a.TimeReady, 'TimeReady', id),
       timeStartNs: optionalTime(a.TimeStart, 'TimeStart', id),
       timeDoneNs: optionalTime(a.TimeDone, 'TimeDone', id),

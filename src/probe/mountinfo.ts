@@ -4,10 +4,14 @@
 export interface MountInfoEntry {
   mountId: number;
   parentId: number;
+  /** `major:minor` of the filesystem's device (`0:N` for filesystems without a block device). */
+  device: string;
   /** Path, within the mounted filesystem, that is mounted here (e.g. a cgroup's path). */
   root: string;
   /** Where it is mounted in our namespace. */
   mountPoint: string;
+  /** Per-mount options, e.g. `rw`, `noatime`, `relatime`. */
+  mountOptions: string[];
   /** Filesystem type, e.g. `ext4`, `overlay`, `cgroup`, `cgroup2`. */
   fsType: string;
   source: string;
@@ -28,14 +32,16 @@ export function parseMountinfo(text: string): MountInfoEntry[] {
     const fields = line.trim().split(' ');
     const dash = fields.indexOf('-', 6);
     if (fields.length < 7 || dash < 0) continue;
-    const [mountId, parentId, , root, mountPoint] = fields;
+    const [mountId, parentId, device, root, mountPoint, mountOptions] = fields;
     const [fsType, source, superOptions] = fields.slice(dash + 1);
     if (root === undefined || mountPoint === undefined || fsType === undefined) continue;
     out.push({
       mountId: Number(mountId),
       parentId: Number(parentId),
+      device: device ?? '',
       root: unescape(root),
       mountPoint: unescape(mountPoint),
+      mountOptions: mountOptions === undefined ? [] : mountOptions.split(','),
       fsType,
       source: unescape(source ?? ''),
       superOptions: superOptions === undefined ? [] : superOptions.split(',').map(unescape),
