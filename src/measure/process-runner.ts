@@ -174,47 +174,30 @@ export async function runMeasured(
   spec.signal?.removeEventListener('abort', onAbort);
 
   const base = { timedOut, interrupted, stdout, stderr };
-  if (exit.error) {
-    return {
-      ...base,
-      wallNs: wallNodeNs,
-      userNs: null,
-      sysNs: null,
-      peakRssBytes: null,
-      exitCode: null,
-      signal: null,
-      spawnError: exit.error.message,
-      measuredBy: viaHelper ? 'rusage-exec' : 'node',
-    };
-  }
-  if (!viaHelper) {
-    return {
-      ...base,
-      wallNs: wallNodeNs,
-      userNs: null,
-      sysNs: null,
-      peakRssBytes: null,
-      exitCode: exit.code,
-      signal: exit.sig,
-      spawnError: null,
-      measuredBy: 'node',
-    };
-  }
+  // Results timed by Node alone: wall time only, no rusage.
+  const nodeTimed = (
+    rest: Pick<ProcessResult, 'exitCode' | 'signal' | 'spawnError'>,
+  ): ProcessResult => ({
+    ...base,
+    ...rest,
+    wallNs: wallNodeNs,
+    userNs: null,
+    sysNs: null,
+    peakRssBytes: null,
+    measuredBy: viaHelper ? 'rusage-exec' : 'node',
+  });
+  if (exit.error)
+    return nodeTimed({ exitCode: null, signal: null, spawnError: exit.error.message });
+  if (!viaHelper) return nodeTimed({ exitCode: exit.code, signal: exit.sig, spawnError: null });
   let report: HelperReport;
   try {
     report = JSON.parse(reportText.trim()) as HelperReport;
   } catch {
-    return {
-      ...base,
-      wallNs: wallNodeNs,
-      userNs: null,
-      sysNs: null,
-      peakRssBytes: null,
+    return nodeTimed({
       exitCode: null,
       signal: exit.sig,
       spawnError: `the rusage helper gave no report (helper exit ${exit.code ?? exit.sig})`,
-      measuredBy: 'rusage-exec',
-    };
+    });
   }
   return {
     ...base,
