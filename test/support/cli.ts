@@ -1,6 +1,6 @@
 // Runs the built CLI as a user would, with a private HOME/XDG layout per call unless given.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
@@ -13,9 +13,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A new empty directory under the system temp dir for one test. */
+const created: string[] = [];
+process.once('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty directory under the system temp dir for one test, removed when the test file ends. */
 export function tempDir(prefix = 'gbtest-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /**
