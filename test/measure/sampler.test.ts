@@ -73,7 +73,10 @@ test('a failing command is a failed sample with its stderr tail, never a timing'
   }
   const notes = scenarioNotes(result).join('\n');
   assert.match(notes, /3 of 3 runs failed and are not timings \(first: exit status 1\)/);
-  assert.match(renderRunTable({ scenarios: [result], config: { toolchains: [] } } as never), /not measured/);
+  assert.match(
+    renderRunTable({ scenarios: [result], config: { toolchains: [] } } as never),
+    /not measured/,
+  );
 });
 
 test('a failing setup is reported and nothing is run', async () => {
