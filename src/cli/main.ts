@@ -13,6 +13,8 @@ import {
   seconds,
   wholeNumber,
 } from './options.js';
+import { register as registerCompare } from './compare-command.js';
+import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 
@@ -100,6 +102,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('list the scenarios and suites')
     .option('--json', 'print the catalogue as JSON')
     .action((opts) => scenariosCommand(opts));
+  registerReport(program, setExit);
+  registerCompare(program, setExit);
   return program;
 }
 

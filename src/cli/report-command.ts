@@ -1,0 +1,64 @@
+// `gobaseline report RUN.json`: writes a saved run as the terminal table, Markdown, CSV, JSON
+// or the Go benchmark format (for benchstat), to stdout or --output FILE.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
+import { csvReporter } from '../report/csv.js';
+import { goBenchReporter } from '../report/gobench.js';
+import { jsonReporter } from '../report/json.js';
+import { markdownReporter } from '../report/markdown.js';
+import type { Reporter } from '../report/reporter.js';
+import { readRunFile } from '../store/run-files.js';
+import { renderRun } from './run-command.js';
+
+/** Every --format, by name. */
+export const REPORTERS: Readonly<Record<string, Reporter>> = {
+  table: { render: renderRun },
+  md: markdownReporter,
+  csv: csvReporter,
+  json: jsonReporter,
+  gobench: goBenchReporter,
+};
+
+export interface ReportCommandOptions {
+  format: string;
+  output?: string;
+}
+
+export async function reportCommand(file: string, opts: ReportCommandOptions): Promise<number> {
+  const reporter = REPORTERS[opts.format];
+  if (!reporter) throw new UsageError(`unknown format "${opts.format}"`);
+  const text = reporter.render(await readRunFile(file));
+  if (!opts.output || opts.output === '-') {
+    process.stdout.write(text);
+    return ExitCode.ok;
+  }
+  try {
+    await fs.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
+    await fs.writeFile(opts.output, text);
+  } catch (err) {
+    throw new UsageError(
+      `cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+    );
+  }
+  process.stderr.write(`wrote ${opts.output}\n`);
+  return ExitCode.ok;
+}
+
+/** Adds `report` to the program. */
+export function register(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('write a saved run as a table, Markdown, CSV, JSON or Go benchmark format')
+    .argument('<run.json>', 'a run file (gobaseline run --json FILE, or a saved run)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(Object.keys(REPORTERS))
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action(async (file: string, opts: ReportCommandOptions) =>
+      setExit(await reportCommand(file, opts)),
+    );
+}

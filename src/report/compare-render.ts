@@ -1,0 +1,272 @@
+// Renders a comparison (compare.ts) as a terminal table, Markdown, CSV or JSON. benchstat's
+// layout: per metric one row per benchmark, each input's centre ± CI, and for every input after
+// the first its change against the first and the test; a geomean row; warnings as numbered
+// footnotes. Pure.
+import Table from 'cli-table3';
+import type { CompareMetric, CompareReport, MetricComparison } from './compare.js';
+import { formatGoFloat } from '../stats/index.js';
+import { displayUnitFor, formatIn, type DisplayUnit } from './units.js';
+
+export type CompareFormat = 'table' | 'md' | 'csv' | 'json';
+
+/** Numbered footnotes, one per distinct warning text, in order of first use. */
+class Footnotes {
+  private readonly texts: string[] = [];
+
+  /** The superscript marks for these warnings (registering new ones), e.g. ` ¹ ²`. */
+  mark(warnings: readonly string[]): string {
+    const marks = warnings.map((w) => {
+      let i = this.texts.indexOf(w);
+      if (i < 0) i = this.texts.push(w) - 1;
+      return superscript(i + 1);
+    });
+    return marks.length ? ` ${marks.join(' ')}` : '';
+  }
+
+  lines(): string[] {
+    return this.texts.map((t, i) => `${superscript(i + 1)} ${t}`);
+  }
+}
+
+function superscript(n: number): string {
+  const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .split('')
+    .map((d) => digits[Number(d)] ?? d)
+    .join('');
+}
+
+/** Values of a metric in nanoseconds, bytes or plain numbers, for display. */
+function toDisplayBase(metric: CompareMetric, value: number): number {
+  return metric.kind === 'sec' ? value * 1e9 : value;
+}
+
+/** One display unit per row, chosen from the row's largest centre (benchstat scales per row). */
+function rowUnit(
+  metric: CompareMetric,
+  centers: readonly (number | null | undefined)[],
+): DisplayUnit {
+  if (metric.kind === 'count') return { name: '', scale: 1 };
+  const unit = metric.kind === 'sec' ? 'ns' : metric.kind;
+  const largest = Math.max(
+    0,
+    ...centers.map((c) => (typeof c === 'number' && Number.isFinite(c) ? Math.abs(c) : 0)),
+  );
+  return displayUnitFor(unit, toDisplayBase(metric, largest));
+}
+
+function formatCenter(metric: CompareMetric, value: number, unit: DisplayUnit): string {
+  return formatIn(toDisplayBase(metric, value), unit);
+}
+
+interface TextRow {
+  metric: string;
+  benchmark: string;
+  /** Per input: centre ± CI, then for inputs after the first: change and test. */
+  cells: string[];
+}
+
+/** Table rows shared by the terminal and Markdown renderings. */
+function textRows(report: CompareReport, notes: Footnotes): TextRow[] {
+  const rows: TextRow[] = [];
+  for (const m of report.metrics) {
+    m.rows.forEach((row, r) => {
+      const unit = rowUnit(
+        m.metric,
+        row.cells.map((c) => c?.summary.center),
+      );
+      const cells: string[] = [];
+      row.cells.forEach((cell, i) => {
+        if (!cell) {
+          cells.push('', ...(i > 0 ? ['', ''] : []));
+          return;
+        }
+        const s = cell.summary;
+        cells.push(
+          `${formatCenter(m.metric, s.center, unit)} ± ${s.ciPercent}${notes.mark(s.warnings)}`,
+        );
+        if (i > 0) {
+          const c = cell.vsBase;
+          cells.push(c ? `${c.delta}${notes.mark(c.warnings)}` : '', c ? `(${c.test})` : '');
+        }
+      });
+      rows.push({ metric: r === 0 ? metricTitle(m.metric) : '', benchmark: row.benchmark, cells });
+    });
+    if (m.rows.length > 1) rows.push(geomeanRow(m, notes));
+  }
+  return rows;
+}
+
+function geomeanRow(m: MetricComparison, notes: Footnotes): TextRow {
+  const unit = rowUnit(
+    m.metric,
+    m.geomean.map((g) => g.center),
+  );
+  const cells: string[] = [];
+  m.geomean.forEach((g, i) => {
+    const center = g.center === null ? '' : formatCenter(m.metric, g.center, unit);
+    cells.push(`${center}${notes.mark(g.warnings)}`.trim());
+    if (i > 0) cells.push(g.delta, '');
+  });
+  return { metric: '', benchmark: 'geomean', cells };
+}
+
+function metricTitle(metric: CompareMetric): string {
+  return metric.label;
+}
+
+function headings(report: CompareReport): string[] {
+  const kind = report.inputs.every((i) => i.kind === 'run') ? 'scenario' : 'benchmark';
+  const head = ['metric', kind];
+  report.inputs.forEach((input, i) => {
+    head.push(input.label);
+    if (i > 0) head.push('vs base', 'p, n');
+  });
+  return head;
+}
+
+/** The lines above a table: what is compared with what, and how. */
+function preamble(report: CompareReport): string[] {
+  const inputs = report.inputs.map(
+    (input, i) =>
+      `${i === 0 ? 'base: ' : ''}${input.label}${input.runId ? ` (run ${input.runId})` : ''}`,
+  );
+  return [
+    inputs.join(' · '),
+    `centre: median ± ${formatGoFloat(report.confidence * 100)}% confidence interval; ` +
+      `vs base: Mann-Whitney U test, ~ where p > ${formatGoFloat(report.alpha)} (not significant)`,
+  ];
+}
+
+/** The comparison as a terminal table (cli-table3), with footnotes below. */
+export function renderCompareTable(report: CompareReport): string {
+  const notes = new Footnotes();
+  const rows = textRows(report, notes);
+  const head = headings(report);
+  const table = new Table({
+    head,
+    style: { head: [], border: [], compact: true },
+    colAligns: head.map((_, i) => (i < 2 ? 'left' : 'right')),
+  });
+  for (const row of rows) table.push([row.metric, row.benchmark, ...row.cells]);
+  return `${[...preamble(report), '', table.toString(), ...notes.lines()].join('\n')}\n`;
+}
+
+function mdCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** The comparison as a GitHub-flavoured Markdown table, with footnotes below. */
+export function renderCompareMarkdown(report: CompareReport): string {
+  const notes = new Footnotes();
+  const rows = textRows(report, notes);
+  const head = headings(report);
+  const lines = [
+    ...preamble(report).map((l) => `${l}  `),
+    '',
+    `| ${head.map(mdCell).join(' | ')} |`,
+    `|${head.map((_, i) => (i < 2 ? ':---' : '---:')).join('|')}|`,
+    ...rows.map(
+      (r) => `| ${[r.metric, r.benchmark, ...r.cells].map((c) => mdCell(c)).join(' | ')} |`,
+    ),
+  ];
+  const foot = notes.lines();
+  if (foot.length) lines.push('', ...foot.map((l) => `${l}  `));
+  return `${lines.join('\n')}\n`;
+}
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The comparison as CSV, one line per metric, benchmark and input (geomean rows too). Values
+ * are in the metric's own units (`unit`): run record metrics in ns, bytes, counts or percent;
+ * Go benchmark metrics as the file's unit says. `delta_percent` and `p` are against the base.
+ */
+export function renderCompareCsv(report: CompareReport): string {
+  const head = [
+    'metric',
+    'unit',
+    'benchmark',
+    'input',
+    'n',
+    'center',
+    'ci_low',
+    'ci_high',
+    'ci_level',
+    'delta_percent',
+    'p',
+    'significant',
+    'warnings',
+  ];
+  const lines = [head.join(',')];
+  for (const m of report.metrics) {
+    const unit = m.metric.id === m.metric.label ? m.metric.id : m.metric.kind;
+    for (const row of m.rows) {
+      row.cells.forEach((cell, i) => {
+        if (!cell) return;
+        const s = cell.summary;
+        const c = cell.vsBase;
+        const warnings = [...s.warnings, ...(c?.warnings ?? [])].join('; ');
+        const fields = [
+          m.metric.id,
+          unit,
+          row.benchmark,
+          report.inputs[i]?.label ?? '',
+          s.n,
+          s.center,
+          s.ciLo,
+          s.ciHi,
+          s.ciConfidence,
+          c?.deltaFraction === null || c === null ? null : c.deltaFraction * 100,
+          c?.p ?? null,
+          c ? c.significant : null,
+          warnings,
+        ];
+        lines.push(fields.map(csvField).join(','));
+      });
+    }
+    m.geomean.forEach((g, i) => {
+      const fields = [
+        m.metric.id,
+        unit,
+        'geomean',
+        report.inputs[i]?.label ?? '',
+        null,
+        g.center,
+        null,
+        null,
+        null,
+        g.ratio === null ? null : (g.ratio - 1) * 100,
+        null,
+        null,
+        g.warnings.join('; '),
+      ];
+      lines.push(fields.map(csvField).join(','));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The comparison as JSON (schema `gobaseline/compare`, version 1). */
+export function renderCompareJson(report: CompareReport): string {
+  return `${JSON.stringify({ schema: 'gobaseline/compare', schemaVersion: 1, ...report }, null, 2)}\n`;
+}
+
+/** Renders in the named format. */
+export function renderCompare(report: CompareReport, format: CompareFormat): string {
+  switch (format) {
+    case 'table':
+      return renderCompareTable(report);
+    case 'md':
+      return renderCompareMarkdown(report);
+    case 'csv':
+      return renderCompareCsv(report);
+    case 'json':
+      return renderCompareJson(report);
+  }
+}

@@ -1,0 +1,312 @@
+// benchstat's comparison, as data: per metric and benchmark, each input's centre with the
+// confidence interval of the median, and each later input against the first (the base): the
+// change in centres, the Mann-Whitney p-value and whether it is significant at alpha; a geomean
+// row per metric. Semantics (and warning texts) follow golang.org/x/perf/cmd/benchstat: a
+// change with p > alpha prints as `~`. Pure: samples in, a report out.
+import { compareSamples, formatGoFloat, geomean, summarize } from '../stats/index.js';
+import type { StatsWarningCode } from '../stats/index.js';
+import { formatGoFixed, formatGoSigned } from './go-format.js';
+
+/** How values of a metric are read. */
+export interface CompareMetric {
+  /** Identifies the metric across inputs: a run record key (`wallNs`) or a Go benchmark unit. */
+  id: string;
+  /** For people: the run record's label (`wall`) or the unit (`sec/op`). */
+  label: string;
+  /** What the values measure: `ns` or `sec` (time), `bytes`, or a plain number `count`. */
+  kind: 'ns' | 'sec' | 'bytes' | 'count' | 'percent';
+  /** benchstat's `assume=exact`: every measurement is exact (centre = mode, no U test). */
+  exact: boolean;
+  /** Which direction is an improvement, when known. */
+  better: 'lower' | 'higher' | null;
+}
+
+/** All values of one benchmark and metric in one input. */
+export interface CompareSample {
+  benchmark: string;
+  metric: string;
+  values: number[];
+}
+
+/** One input (a run file or a Go benchmark file). */
+export interface CompareInput {
+  /** Column heading: the file name, made unique. */
+  label: string;
+  /** The path as given. */
+  path: string;
+  kind: 'run' | 'gobench';
+  /** The run id for run files. */
+  runId?: string;
+  samples: CompareSample[];
+}
+
+/** One input's summary of one benchmark and metric. */
+export interface CellSummary {
+  n: number;
+  /** The median (the mode for exact metrics), in the metric's units. */
+  center: number;
+  /** Bounds of the median's confidence interval (min and max for exact metrics); null: unbounded. */
+  ciLo: number | null;
+  ciHi: number | null;
+  /** Achieved confidence of [ciLo, ciHi], 0-1. */
+  ciConfidence: number;
+  /** The half-width as benchstat prints it after `±`: `4%`, `∞`, `?`. */
+  ciPercent: string;
+  /** benchstat's warnings about this cell. */
+  warnings: string[];
+}
+
+/** One later input against the base, for one benchmark and metric. */
+export interface CellComparison {
+  /** Two-sided Mann-Whitney U p-value (0 for exact metrics, as benchstat). */
+  p: number;
+  n1: number;
+  n2: number;
+  /** p <= alpha (always for exact metrics). */
+  significant: boolean;
+  /** centre/baseCentre - 1; 0 when equal; null when the base centre is 0. */
+  deltaFraction: number | null;
+  /** As benchstat prints it: `~`, `+1.23%`, `0.00%`, `?`. */
+  delta: string;
+  /** As benchstat prints it: `p=0.002 n=10`, `n=10+8`. */
+  test: string;
+  warnings: string[];
+}
+
+export interface CompareCell {
+  summary: CellSummary;
+  /** Against the base input's cell; null for the base itself or when the base lacks the row. */
+  vsBase: CellComparison | null;
+}
+
+export interface CompareRow {
+  benchmark: string;
+  /** One entry per input; null when that input lacks this benchmark and metric. */
+  cells: (CompareCell | null)[];
+}
+
+/** The geomean row of one metric, per input. */
+export interface GeomeanCell {
+  /** Geometric mean of the centres; null when benchstat cannot compute it (a centre <= 0). */
+  center: number | null;
+  /** Geometric mean of the centre ratios against the base; null for the base or when undefined. */
+  ratio: number | null;
+  /** As benchstat prints it: `-1.23%`, `?` (empty for the base). */
+  delta: string;
+  warnings: string[];
+}
+
+export interface MetricComparison {
+  metric: CompareMetric;
+  rows: CompareRow[];
+  geomean: GeomeanCell[];
+}
+
+export interface CompareReport {
+  alpha: number;
+  confidence: number;
+  inputs: Omit<CompareInput, 'samples'>[];
+  metrics: MetricComparison[];
+}
+
+export interface CompareOptions {
+  /** Significance level in (0, 1); default 0.05. */
+  alpha?: number;
+  /** Confidence level of the median intervals in (0, 1); default 0.95. */
+  confidence?: number;
+}
+
+/** Warning codes that benchstat itself gives (the outlier warnings are hyperfine's, not shown). */
+const BENCHSTAT_CODES: ReadonlySet<StatsWarningCode> = new Set<StatsWarningCode>([
+  'empty-sample',
+  'non-finite-values',
+  'ci-too-few-samples',
+  'compare-too-few-samples',
+  'all-equal',
+]);
+
+/** benchstat's Summary.PctRangeString: the larger relative distance from centre to a bound. */
+export function pctRange(center: number, lo: number | null, hi: number | null): string {
+  if (lo === null || hi === null) return '∞';
+  if (Math.sign(center) !== Math.sign(lo) || Math.sign(center) !== Math.sign(hi)) return '?';
+  if (center === 0) return '0%';
+  return `${formatGoFixed(100 * Math.max(hi / center - 1, 1 - lo / center), 0)}%`;
+}
+
+/** benchstat's Comparison.String: `p=0.123 n=10` or `n=10+8` (no p when it is 0). */
+function testText(p: number, n1: number, n2: number): string {
+  const pText = p !== 0 ? `p=${formatGoFixed(p, 3)} ` : '';
+  return pText + (n1 === n2 ? `n=${n1}` : `n=${n1}+${n2}`);
+}
+
+/** benchstat's assume=exact summary: the mode (smallest on ties), bounded by min and max. */
+function exactSummary(values: readonly number[]): CellSummary {
+  const sorted = [...values].sort((a, b) => a - b);
+  let mode = sorted[0] ?? NaN;
+  let modeCount = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > modeCount) [mode, modeCount] = [sorted[i] as number, j - i];
+    i = j;
+  }
+  const lo = sorted[0] ?? NaN;
+  const hi = sorted[sorted.length - 1] ?? NaN;
+  const warnings =
+    modeCount === sorted.length
+      ? []
+      : [
+          `exact distribution expected, but values range from ${formatGoFloat(lo)} to ${formatGoFloat(hi)}`,
+        ];
+  return {
+    n: values.length,
+    center: mode,
+    ciLo: lo,
+    ciHi: hi,
+    ciConfidence: 1,
+    ciPercent: pctRange(mode, lo, hi),
+    warnings,
+  };
+}
+
+function summarizeCell(values: readonly number[], metric: CompareMetric, confidence: number) {
+  if (metric.exact && values.length > 0) return exactSummary(values);
+  const s = summarize(values, confidence);
+  return {
+    n: s.n,
+    center: s.median,
+    ciLo: s.ciLo,
+    ciHi: s.ciHi,
+    ciConfidence: s.ciConfidence,
+    ciPercent: pctRange(s.median, s.ciLo, s.ciHi),
+    warnings: s.warnings.filter((w) => BENCHSTAT_CODES.has(w.code)).map((w) => w.message),
+  };
+}
+
+/** benchstat's Comparison.FormatDelta. */
+function deltaText(significant: boolean, base: number, center: number): string {
+  if (!significant) return '~';
+  if (base === center) return '0.00%';
+  if (base === 0) return '?';
+  return `${formatGoSigned((center / base - 1) * 100, 2)}%`;
+}
+
+function compareCell(
+  base: readonly number[],
+  baseSummary: CellSummary,
+  values: readonly number[],
+  summary: CellSummary,
+  metric: CompareMetric,
+  alpha: number,
+): CellComparison {
+  let p: number;
+  let significant: boolean;
+  let warnings: string[];
+  if (metric.exact) {
+    [p, significant, warnings] = [0, true, []];
+  } else {
+    const c = compareSamples(base, values, alpha);
+    [p, significant] = [c.p, c.significant];
+    warnings = c.warnings.filter((w) => BENCHSTAT_CODES.has(w.code)).map((w) => w.message);
+  }
+  const b = baseSummary.center;
+  const deltaFraction = b === summary.center ? 0 : b === 0 ? null : summary.center / b - 1;
+  return {
+    p,
+    n1: baseSummary.n,
+    n2: summary.n,
+    significant,
+    deltaFraction,
+    delta: deltaText(significant, b, summary.center),
+    test: testText(p, baseSummary.n, summary.n),
+    warnings,
+  };
+}
+
+/** benchstat's summary column: geomean of the centres and of the ratios to the base. */
+function geomeanCell(rows: readonly CompareRow[], input: number): GeomeanCell {
+  const warnings: string[] = [];
+  const centers: number[] = [];
+  const ratios: number[] = [];
+  let badRatios = 0;
+  let withBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) withBase++;
+    const cell = row.cells[input];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    const base = row.cells[0];
+    if (input > 0 && base) {
+      const [a, b] = [cell.summary.center, base.summary.center];
+      if (a === b) ratios.push(1);
+      else if (b === 0) badRatios++;
+      else ratios.push(a / b);
+    }
+  }
+  // benchstat counts a ratio to a zero base too (one it cannot use).
+  if (input > 0 && withBase !== ratios.length + badRatios)
+    warnings.push('benchmark set differs from baseline; geomeans may not be comparable');
+  const gm = geomean(centers);
+  const center = gm.ignored === 0 ? gm.value : null;
+  if (center === null) warnings.push('summaries must be >0 to compute geomean');
+  let ratio: number | null = null;
+  if (input > 0 && badRatios === 0) {
+    const gr = geomean(ratios);
+    ratio = gr.ignored === 0 ? gr.value : null;
+    if (ratio === null) warnings.push('ratios must be >0 to compute geomean');
+  }
+  const delta =
+    input === 0 ? '' : ratio === null ? '?' : `${formatGoSigned((ratio - 1) * 100, 2)}%`;
+  return { center, ratio, delta, warnings };
+}
+
+/**
+ * Compares the inputs benchstat-style. Metrics and benchmarks appear in the order first seen
+ * (input by input). Every input is compared with the first.
+ */
+export function compareInputs(
+  inputs: readonly CompareInput[],
+  metrics: readonly CompareMetric[],
+  options: CompareOptions = {},
+): CompareReport {
+  const alpha = options.alpha ?? 0.05;
+  const confidence = options.confidence ?? 0.95;
+  const out: MetricComparison[] = [];
+  for (const metric of metrics) {
+    const benchmarks: string[] = [];
+    const values = inputs.map(() => new Map<string, number[]>());
+    inputs.forEach((input, i) => {
+      for (const s of input.samples) {
+        if (s.metric !== metric.id) continue;
+        if (!benchmarks.includes(s.benchmark)) benchmarks.push(s.benchmark);
+        values[i]?.set(s.benchmark, [...(values[i]?.get(s.benchmark) ?? []), ...s.values]);
+      }
+    });
+    if (benchmarks.length === 0) continue;
+    const rows = benchmarks.map((benchmark): CompareRow => {
+      const samples = values.map((m) => m.get(benchmark) ?? null);
+      const summaries = samples.map((v) => (v ? summarizeCell(v, metric, confidence) : null));
+      const base = samples[0];
+      const baseSummary = summaries[0];
+      return {
+        benchmark,
+        cells: samples.map((v, i) => {
+          const summary = summaries[i];
+          if (!v || !summary) return null;
+          const vsBase =
+            i > 0 && base && baseSummary
+              ? compareCell(base, baseSummary, v, summary, metric, alpha)
+              : null;
+          return { summary, vsBase };
+        }),
+      };
+    });
+    out.push({ metric, rows, geomean: inputs.map((_, i) => geomeanCell(rows, i)) });
+  }
+  return {
+    alpha,
+    confidence,
+    inputs: inputs.map(({ samples: _samples, ...rest }) => rest),
+    metrics: out,
+  };
+}

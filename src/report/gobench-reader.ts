@@ -1,0 +1,206 @@
+// Reads the Go benchmark format (golang.org/design/14313-benchmark-format): `go test -bench`
+// output, benchstat inputs, gobaseline's own `report --format gobench`. Follows
+// golang.org/x/perf/benchfmt: configuration lines `key: value`, result lines
+// `BenchmarkName[-N] <iterations> <value> <unit> [<value> <unit> ...]`, `Unit <unit> key=value`
+// metadata lines; every other line is ignored. A malformed result line is a UsageError naming
+// the file and line (benchstat warns and skips it). Pure: text in, data out.
+import { UsageError } from '../errors.js';
+
+/** One value of a result line, in the unit as written (no rescaling: ns/op stays ns/op). */
+export interface GoBenchValue {
+  value: number;
+  unit: string;
+}
+
+/** One result line. */
+export interface GoBenchResult {
+  /** 1-based line number in the input. */
+  line: number;
+  /** Full name without the `Benchmark` prefix, GOMAXPROCS suffix included: `Fib/n=10-2`. */
+  name: string;
+  /** GOMAXPROCS from the name's `-N` suffix; null without one (go test omits it for 1). */
+  procs: number | null;
+  /** The iteration count (b.N). */
+  iterations: number;
+  values: GoBenchValue[];
+  /** The file-level configuration in effect for this result (`goos`, `cpu`, ...). */
+  config: Record<string, string>;
+}
+
+/** All values of one benchmark in one unit, in input order: a benchstat sample. */
+export interface GoBenchSample {
+  /** Full name without `Benchmark`, as benchstat's rows show it. */
+  name: string;
+  unit: string;
+  values: number[];
+  /** Line number of each value. */
+  lines: number[];
+}
+
+/** A parsed file. */
+export interface GoBenchFile {
+  results: GoBenchResult[];
+  /** Samples grouped by name and unit, in order of first appearance (names, then units). */
+  samples: GoBenchSample[];
+  /** Unit metadata from `Unit` lines, keyed by tidied unit (see tidyUnit): e.g. better, assume. */
+  units: Map<string, Record<string, string>>;
+  /** The configuration in effect at the end of the file. */
+  config: Record<string, string>;
+}
+
+/** Splits off the first whitespace-separated field, as benchfmt's splitField. */
+function splitField(text: string): [string, string] {
+  const m = /^(\S*)\s*([\s\S]*)$/.exec(text);
+  return [m?.[1] ?? '', m?.[2] ?? ''];
+}
+
+/**
+ * A configuration line per the format: the key starts with a lower-case letter and has no space
+ * or upper-case letter up to the colon; one or more spaces or tabs separate `key:` and the value,
+ * which may be empty (meaning: delete the key). Returns null for any other line.
+ */
+export function parseConfigLine(line: string): [string, string] | null {
+  const m = /^(\p{Ll}[^\s\p{Lu}:]*):(?:([ \t]+)(.*))?$/u.exec(line);
+  if (!m?.[1]) return null;
+  return [m[1], m[3] ?? ''];
+}
+
+/**
+ * Normalizes a unit as benchstat does for its unit metadata: `ns` in the numerator becomes
+ * `sec` and `MB` becomes `B` (`ns/op` → `sec/op`), so metadata given for either spelling applies.
+ */
+export function tidyUnit(unit: string): string {
+  let denominator = false;
+  return unit.replace(/([*/])|([^*/\s-]+)/g, (whole, sep: string | undefined, tok: string) => {
+    if (sep) {
+      denominator = sep === '/';
+      return whole;
+    }
+    if (denominator) return tok;
+    return tok === 'ns' ? 'sec' : tok === 'MB' ? 'B' : tok;
+  });
+}
+
+const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
+
+/** A measurement as Go's strconv.ParseFloat reads it (decimal, exponent, Inf, NaN); null if not. */
+function parseNumber(text: string): number | null {
+  if (FLOAT.test(text)) return Number(text);
+  if (SPECIAL.test(text)) {
+    if (/nan/i.test(text)) return NaN;
+    return text.startsWith('-') ? -Infinity : Infinity;
+  }
+  return null;
+}
+
+/** The `-N` GOMAXPROCS suffix of a benchmark name, or null. */
+export function procsOf(name: string): number | null {
+  const m = /-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Parses Go benchmark format text. `file` names the input in error messages. Throws UsageError
+ * `FILE:LINE: malformed benchmark result: ...` for a result line that cannot be read, and for a
+ * `Unit` line that is not `Unit <unit> key=value ...` or contradicts an earlier one.
+ */
+export function parseGoBench(text: string, file: string): GoBenchFile {
+  const results: GoBenchResult[] = [];
+  const units = new Map<string, Record<string, string>>();
+  const config: Record<string, string> = {};
+  const lines = text.split('\n');
+  lines.forEach((raw, index) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const lineNo = index + 1;
+    const fail = (what: string): never => {
+      const shown = line.length > 80 ? `${line.slice(0, 77)}...` : line;
+      throw new UsageError(`${file}:${lineNo}: ${what}: ${JSON.stringify(shown)}`);
+    };
+    if (line.startsWith('Benchmark')) {
+      const [name, rest] = splitField(line.slice('Benchmark'.length));
+      // `go test -v` prints the bare name when a benchmark starts: not a result.
+      if (rest === '' && name.length === line.length - 'Benchmark'.length) return;
+      const bad = (why: string): never => fail(`malformed benchmark result (${why})`);
+      let [field, tail] = splitField(rest);
+      if (field === '') bad('missing iteration count');
+      if (!/^[+-]?\d+$/.test(field)) bad(`iteration count "${field}" is not an integer`);
+      const iterations = Number(field);
+      const values: GoBenchValue[] = [];
+      for (;;) {
+        [field, tail] = splitField(tail);
+        if (field === '') {
+          if (values.length === 0) bad('missing measurements');
+          break;
+        }
+        const value = parseNumber(field);
+        if (value === null) bad(`"${field}" is not a number`);
+        let unit: string;
+        [unit, tail] = splitField(tail);
+        if (unit === '') bad(`missing unit after ${field}`);
+        values.push({ value: value as number, unit });
+      }
+      results.push({
+        line: lineNo,
+        name,
+        procs: procsOf(name),
+        iterations,
+        values,
+        config: { ...config },
+      });
+      return;
+    }
+    const [first, after] = splitField(line);
+    if (first === 'Unit') {
+      const [unit, rest] = splitField(after);
+      let tail = rest;
+      if (unit === '') fail('malformed Unit line (missing unit)');
+      const key = tidyUnit(unit);
+      const meta = units.get(key) ?? {};
+      for (;;) {
+        let pair: string;
+        [pair, tail] = splitField(tail);
+        if (pair === '') break;
+        const eq = pair.indexOf('=');
+        if (eq <= 0) fail(`malformed Unit line (expected key=value, got "${pair}")`);
+        const k = pair.slice(0, eq);
+        const v = pair.slice(eq + 1);
+        if (meta[k] !== undefined && meta[k] !== v)
+          fail(`Unit line: metadata ${k} of unit ${unit} already set to ${meta[k]}`);
+        meta[k] = v;
+      }
+      units.set(key, meta);
+      return;
+    }
+    const kv = parseConfigLine(line);
+    if (kv) {
+      if (kv[1] === '') delete config[kv[0]];
+      else config[kv[0]] = kv[1];
+    }
+    // Anything else (PASS, ok ..., blank lines, # comments) is ignored.
+  });
+  return { results, samples: groupSamples(results), units, config };
+}
+
+/** Groups result values into samples by benchmark name and unit, in order of first appearance. */
+export function groupSamples(results: readonly GoBenchResult[]): GoBenchSample[] {
+  const byKey = new Map<string, GoBenchSample>();
+  for (const r of results) {
+    for (const { value, unit } of r.values) {
+      const key = `${r.name}\u0000${unit}`;
+      let sample = byKey.get(key);
+      if (!sample) {
+        sample = { name: r.name, unit, values: [], lines: [] };
+        byKey.set(key, sample);
+      }
+      sample.values.push(value);
+      sample.lines.push(r.line);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The metadata value `key` (`better`, `assume`) of a unit, or undefined. */
+export function unitMetadata(file: GoBenchFile, unit: string, key: string): string | undefined {
+  return file.units.get(tidyUnit(unit))?.[key];
+}

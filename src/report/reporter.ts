@@ -1,0 +1,60 @@
+// One interface for every `gobaseline report --format`: a run record in, text out. Pure.
+import type { RunRecord, ScenarioResult } from '../measure/run-record.js';
+import type { MetricSpec } from '../scenarios/types.js';
+import { summarize, type SampleSummary } from '../stats/index.js';
+import { displayName } from './terminal-table.js';
+
+/** Renders a whole run as text in one format (the file's complete contents). */
+export interface Reporter {
+  render(run: RunRecord): string;
+}
+
+/** The values of one metric over a scenario's successful samples, in run order. */
+export function metricValues(result: ScenarioResult, key: string): number[] {
+  return result.samples
+    .filter((s) => s.ok)
+    .map((s) => s.metrics[key])
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+}
+
+/** The metrics of a scenario that have at least one value, with those values, in table order. */
+export function measuredMetrics(result: ScenarioResult): { spec: MetricSpec; values: number[] }[] {
+  return result.metrics
+    .map((spec) => ({ spec, values: metricValues(result, spec.key) }))
+    .filter((m) => m.values.length > 0);
+}
+
+/** A scenario's wall time as hyperfine summarizes a command, plus the median's CI (all in ns). */
+export interface TimingSummary {
+  /** The scenario id, with `@toolchain` in a run of several toolchains. */
+  name: string;
+  /** Successful samples, and failed ones (which are not timings). */
+  n: number;
+  failed: number;
+  /** Wall time summary (benchstat median and CI, mean, sd, min, max); null when nothing was measured. */
+  wall: SampleSummary | null;
+  /** Mean user and system CPU time; null when not measured (wall time only). */
+  userMean: number | null;
+  sysMean: number | null;
+}
+
+/** Summarizes a scenario's wall, user and system time at `confidence` (default 0.95). */
+export function timingSummary(
+  result: ScenarioResult,
+  withToolchain = false,
+  confidence = 0.95,
+): TimingSummary {
+  const wall = metricValues(result, 'wallNs');
+  const mean = (key: string): number | null => {
+    const v = metricValues(result, key);
+    return v.length ? v.reduce((s, x) => s + x, 0) / v.length : null;
+  };
+  return {
+    name: displayName(result, withToolchain),
+    n: wall.length,
+    failed: result.samples.filter((s) => !s.ok).length,
+    wall: wall.length ? summarize(wall, confidence) : null,
+    userMean: mean('userNs'),
+    sysMean: mean('sysNs'),
+  };
+}

@@ -1,0 +1,139 @@
+// `gobaseline compare`: run files and Go benchmark files, every format, --metric, bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CompareReport } from '../../src/report/compare.js';
+import { runCli, tempDir } from '../support/cli.js';
+import { fixturePath } from '../support/paths.js';
+
+const a = fixturePath('runs/startup-a.json');
+const b = fixturePath('runs/startup-b.json');
+const goTest = fixturePath('gobench/go-test-bench-go1.26.8.txt');
+const goTestV = fixturePath('gobench/go-test-bench-v-go1.26.8.txt');
+
+function assertOneLineError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `one line, got: ${stderr}`);
+  assert.match(lines[0] ?? '', /^gobaseline: /);
+  assert.match(lines[0] ?? '', pattern);
+  assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+}
+
+test('compare two runs: a table per metric with deltas, p-values and a geomean row', async () => {
+  const r = await runCli(['compare', a, b]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^base: startup-a\.json \(run \S+\) · startup-b\.json \(run \S+\)$/m);
+  assert.match(r.stdout, /│ metric +│ scenario +│ +startup-a\.json │ +startup-b\.json │ vs base │/);
+  assert.match(r.stdout, /│ wall +│ startup\/go-version +│ +[\d.]+ ms ± \d+% │/);
+  assert.match(r.stdout, /│ +│ geomean +│ +[\d.]+ ms │ +[\d.]+ ms │ +[+-]\d+\.\d\d% │/);
+  assert.equal(r.stderr, '');
+});
+
+test('compare --format json|md|csv and --metric', async () => {
+  const json = await runCli(['compare', a, b, '--format', 'json', '--metric', 'wallNs']);
+  assert.equal(json.code, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as CompareReport & { schema: string };
+  assert.equal(report.schema, 'gobaseline/compare');
+  assert.equal(report.alpha, 0.05);
+  assert.equal(report.confidence, 0.95);
+  assert.deepEqual(
+    report.metrics.map((m) => m.metric.id),
+    ['wallNs'],
+  );
+  const cell = report.metrics[0]?.rows[0]?.cells[1];
+  assert.ok(cell?.vsBase);
+  assert.equal(cell.vsBase.significant, cell.vsBase.p <= 0.05);
+  assert.equal(typeof cell.summary.ciLo, 'number');
+
+  const md = await runCli(['compare', a, b, '--format', 'md', '--metric', 'wallNs,peakRssBytes']);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(
+    md.stdout,
+    /^\| metric \| scenario \| startup-a\.json \| startup-b\.json \| vs base \| p, n \|$/m,
+  );
+  assert.match(md.stdout, /^\| peak RSS \(largest process in tree\) \| startup\/go-version \| /m);
+
+  const csv = await runCli(['compare', a, b, '--format', 'csv', '--alpha', '0.01']);
+  assert.equal(csv.code, 0, csv.stderr);
+  const lines = csv.stdout.trimEnd().split('\n');
+  assert.equal(
+    lines[0],
+    'metric,unit,benchmark,input,n,center,ci_low,ci_high,ci_level,delta_percent,p,significant,warnings',
+  );
+  assert.match(lines[1] ?? '', /^wallNs,ns,startup\/go-version,startup-a\.json,10,\d+,\d+,\d+,/);
+});
+
+test('compare Go benchmark files (go test -bench output) and a run with its own export', async () => {
+  const r = await runCli(['compare', goTest, goTestV]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /│ ns\/op +│ Fib\/n=10-2 +│/);
+  assert.match(r.stdout, /│ allocs\/op +│ Join-2 +│ +1\.00 ± ∞ ¹ │ +1\.00 ± ∞ ¹ │ +~ ² │/);
+  assert.match(r.stdout, /^¹ need >= 6 samples for confidence interval at level 0\.95$/m);
+  assert.match(r.stdout, /^² all samples are equal$/m);
+
+  const dir = tempDir();
+  const exported = path.join(dir, 'a.txt');
+  const rep = await runCli(['report', a, '--format', 'gobench', '--output', exported]);
+  assert.equal(rep.code, 0, rep.stderr);
+  const mixed = await runCli(['compare', a, exported, '--format', 'json', '--metric', 'wallNs']);
+  assert.equal(mixed.code, 0, mixed.stderr);
+  const report = JSON.parse(mixed.stdout) as CompareReport;
+  assert.equal(report.metrics[0]?.metric.id, 'ns/op');
+  for (const row of report.metrics[0]?.rows ?? []) {
+    assert.match(row.benchmark, /^Startup\/go-(version|env)-\d+$/);
+    assert.equal(row.cells[1]?.vsBase?.p, 1);
+    assert.equal(row.cells[1]?.vsBase?.delta, '~');
+  }
+});
+
+test('compare: bad input is one line and exit 2', async () => {
+  const one = await runCli(['compare', a]);
+  assert.equal(one.code, 2);
+  assertOneLineError(one.stderr, /compare needs at least two inputs/);
+
+  const missing = await runCli(['compare', a, '/nonexistent/b.json']);
+  assert.equal(missing.code, 2);
+  assertOneLineError(missing.stderr, /cannot read \/nonexistent\/b\.json: ENOENT/);
+
+  const dir = tempDir();
+  const notes = path.join(dir, 'notes.txt');
+  writeFileSync(notes, 'just some text\n');
+  const notBench = await runCli(['compare', a, notes]);
+  assert.equal(notBench.code, 2);
+  assertOneLineError(
+    notBench.stderr,
+    /notes\.txt is neither a gobaseline run file nor Go benchmark output/,
+  );
+
+  const broken = path.join(dir, 'broken.txt');
+  writeFileSync(broken, 'goos: linux\nBenchmarkX-2 1 12 ns/op\nBenchmarkX-2 1 twelve ns/op\n');
+  const malformed = await runCli(['compare', goTest, broken]);
+  assert.equal(malformed.code, 2);
+  assertOneLineError(
+    malformed.stderr,
+    /broken\.txt:3: malformed benchmark result \("twelve" is not a number\)/,
+  );
+
+  const disjoint = await runCli(['compare', a, goTest]);
+  assert.equal(disjoint.code, 2);
+  assertOneLineError(
+    disjoint.stderr,
+    /go-test-bench-go1\.26\.8\.txt has no benchmark and metric in common with startup-a\.json/,
+  );
+
+  const metric = await runCli(['compare', a, b, '--metric', 'cpuNs']);
+  assert.equal(metric.code, 2);
+  assertOneLineError(
+    metric.stderr,
+    /no metric "cpuNs" in the inputs \(they have: wallNs, userNs, sysNs, peakRssBytes\)/,
+  );
+
+  const alpha = await runCli(['compare', a, b, '--alpha', '5']);
+  assert.equal(alpha.code, 2);
+  assertOneLineError(alpha.stderr, /--alpha.*expected a number between 0 and 1, got "5"/);
+
+  const format = await runCli(['compare', a, b, '--format', 'gobench']);
+  assert.equal(format.code, 2);
+  assertOneLineError(format.stderr, /argument 'gobench' is invalid/);
+});

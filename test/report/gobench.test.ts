@@ -1,0 +1,143 @@
+// The Go benchmark format writer, on a real run record.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { RunRecord } from '../../src/measure/run-record.js';
+import { SCENARIOS } from '../../src/scenarios/catalogue.js';
+import { PROCESS_METRICS } from '../../src/scenarios/types.js';
+import {
+  benchmarkName,
+  gobenchConfig,
+  gobenchUnit,
+  renderGoBench,
+  secondsText,
+} from '../../src/report/gobench.js';
+import { parseConfigLine, parseGoBench } from '../../src/report/gobench-reader.js';
+import { fixturePath } from '../support/paths.js';
+
+function loadRun(name = 'startup-a.json'): RunRecord {
+  return JSON.parse(readFileSync(fixturePath(`runs/${name}`), 'utf8')) as RunRecord;
+}
+
+test('units: go test and sweet names for process metrics, derived names for the rest', () => {
+  const units = Object.fromEntries(
+    [...PROCESS_METRICS, ...SCENARIOS.flatMap((s) => s.metrics)].map((m) => [
+      m.key,
+      gobenchUnit(m),
+    ]),
+  );
+  assert.deepEqual(units, {
+    wallNs: 'ns/op',
+    userNs: 'user-sec/op',
+    sysNs: 'sys-sec/op',
+    peakRssBytes: 'peak-RSS-bytes',
+    pkgCompileNs: 'pkg-compile-sec/op',
+    binarySizeBytes: 'binary-size-bytes',
+    selfPeakRssBytes: 'self-peak-RSS-bytes',
+    gcCycles: 'gc-cycles/op',
+    stwPauseTotalNs: 'stw-pause-total-sec/op',
+    stwPauseP99Ns: 'stw-pause-p99-sec/op',
+    gcCpuPercent: 'gc-CPU-percent',
+    peakHeapBytes: 'peak-heap-bytes',
+    maxHeapGoalBytes: 'max-heap-goal-bytes',
+  });
+});
+
+test('names: sub-benchmark style with the GOMAXPROCS suffix go test uses', () => {
+  assert.equal(benchmarkName('startup/go-version', 2), 'Startup/go-version-2');
+  assert.equal(benchmarkName('build/net-http-warm', 16), 'Build/net-http-warm-16');
+  assert.equal(benchmarkName('runtime/gc', 1), 'Runtime/gc');
+});
+
+test('seconds are written as exact decimals of the nanoseconds', () => {
+  assert.equal(secondsText(2468000), '0.002468');
+  assert.equal(secondsText(0), '0');
+  assert.equal(secondsText(12_000_000_001), '12.000000001');
+  assert.equal(secondsText(3_000_000_000), '3');
+  assert.equal(secondsText(-1500), '-0.0000015');
+});
+
+test('a run: comment header, stable configuration, Unit lines, one result line per sample', () => {
+  const run = loadRun();
+  const text = renderGoBench(run);
+  const lines = text.trimEnd().split('\n');
+  assert.match(lines[0] ?? '', new RegExp(`^# gobaseline \\S+ run ${run.id} \\(complete\\)`));
+  const config = gobenchConfig(run);
+  assert.deepEqual(
+    config.map(([k]) => k),
+    ['goos', 'goarch', 'cpu', 'go-version', 'machine', 'measured-by'],
+  );
+  assert.deepEqual(Object.fromEntries(config).machine, 'vm');
+  assert.equal(Object.fromEntries(config)['go-version'], 'go1.26.8');
+  for (const [k, v] of config) assert.deepEqual(parseConfigLine(`${k}: ${v}`), [k, v]);
+  // Nothing that changes from run to run is configuration (it would split benchstat's tables).
+  for (const line of lines) {
+    const kv = parseConfigLine(line);
+    if (!kv) continue;
+    assert.ok(!kv[1].includes(run.id) && !kv[1].includes(run.startedAt), line);
+  }
+  assert.ok(lines.includes('Unit ns/op better=lower'));
+  assert.ok(lines.includes('Unit peak-RSS-bytes better=lower'));
+  assert.ok(lines.includes('cache: none'));
+
+  const file = parseGoBench(text, 'a.txt');
+  const ok = run.scenarios.flatMap((s) => s.samples.filter((x) => x.ok));
+  assert.equal(file.results.length, ok.length);
+  const wall = file.samples.find((s) => s.name === 'Startup/go-version-2' && s.unit === 'ns/op');
+  const first = run.scenarios[0];
+  assert.deepEqual(
+    wall?.values,
+    first?.samples.map((s) => s.metrics.wallNs),
+  );
+  const user = file.samples.find(
+    (s) => s.name === 'Startup/go-version-2' && s.unit === 'user-sec/op',
+  );
+  assert.deepEqual(
+    user?.values.map((v) => Math.round(v * 1e9)),
+    first?.samples.map((s) => s.metrics.userNs),
+  );
+});
+
+test('failed samples are not written; --env settings are configuration; GOMAXPROCS names', () => {
+  const run = loadRun();
+  const scenario = run.scenarios[0];
+  assert.ok(scenario);
+  const failed = scenario.samples[1];
+  assert.ok(failed);
+  scenario.samples[1] = {
+    ...failed,
+    ok: false,
+    metrics: {},
+    failure: { reason: 'exit status 1', stderrTail: '' },
+  };
+  run.config.userEnv = { GOMAXPROCS: '1', GOGC: '50' };
+  run.config.env.GOMAXPROCS = '1';
+  const file = parseGoBench(renderGoBench(run), 'x.txt');
+  const names = [...new Set(file.results.map((r) => r.name))];
+  assert.deepEqual(names, ['Startup/go-version', 'Startup/go-env']);
+  assert.equal(file.results.filter((r) => r.name === 'Startup/go-version').length, 9);
+  assert.equal(file.config.gomaxprocs, '1');
+  assert.equal(file.config.gogc, '50');
+});
+
+test('a run of several toolchains names each in the benchmark, not in configuration', () => {
+  const run = loadRun();
+  const [first] = run.config.toolchains;
+  assert.ok(first);
+  const other = { ...first, label: 'go1.27.3', version: 'go version go1.27.3 linux/amd64' };
+  run.config.toolchains = [first, other];
+  run.scenarios = run.scenarios.flatMap((s) => [s, { ...s, toolchain: 'go1.27.3' }]);
+  const text = renderGoBench(run);
+  assert.match(text, /^# toolchains: go1\.26\.8 \(\S+\), go1\.27\.3 \(\S+\)$/m);
+  const file = parseGoBench(text, 'ab.txt');
+  assert.equal(file.config['go-version'], undefined);
+  assert.deepEqual(
+    [...new Set(file.results.map((r) => r.name))],
+    [
+      'Startup/go-version/toolchain=go1.26.8-2',
+      'Startup/go-version/toolchain=go1.27.3-2',
+      'Startup/go-env/toolchain=go1.26.8-2',
+      'Startup/go-env/toolchain=go1.27.3-2',
+    ],
+  );
+});
