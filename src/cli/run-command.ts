@@ -19,6 +19,7 @@ import {
   renderRunTable,
   scenarioNotes,
 } from '../report/terminal-table.js';
+import { renderToolchainComparison } from '../report/toolchain-comparison.js';
 import { formatValue } from '../report/units.js';
 import { saveRun, writeRunFile } from '../store/run-files.js';
 import { planRun } from './plan.js';
@@ -89,6 +90,14 @@ export function renderRun(run: RunRecord): string {
   const notes = run.scenarios.flatMap((r) => scenarioNotes(r, several));
   if (notes.length)
     out.push(['notes:', ...notes.map((n) => (n.startsWith('    ') ? n : `  ${n}`))].join('\n'));
+  const toolchains = renderToolchainComparison(run);
+  if (toolchains) {
+    const [base] = run.config.toolchains;
+    out.push(
+      `toolchains compared, run by run (base: ${base?.label}; ~ = no significant difference at alpha 0.05):`,
+    );
+    out.push(toolchains.trimEnd());
+  }
   const data = loadReferenceData();
   const refs = renderReferenceTable(referenceComparisons(run, data), data);
   if (refs) {

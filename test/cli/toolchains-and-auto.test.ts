@@ -50,6 +50,9 @@ test('--toolchain go1.27.3,local measures both, interleaved run by run', async (
     [2, 5, 6, 9],
   );
   assert.match(r.stdout, /startup\/go-version @go1\.27\.3/);
+  // The benchstat-style comparison of the two, base first.
+  assert.match(r.stdout, /toolchains compared, run by run \(base: go1\.27\.3/);
+  assert.match(r.stdout, /│ wall +│ startup\/go-version │ .* │ +(~|[+-][\d.]+%) │/);
 });
 
 test('a toolchain that cannot be obtained: exit 3; a malformed name: exit 2', async () => {
@@ -144,6 +147,6 @@ test('--auto stops when the CI is narrow enough, or says which budget ended', as
   assert.match(time.stdout, /--auto: time budget ended before the target/);
 
   const misuse = await runCli(['run', '--target-ci', '2%'], env);
-  assert.equal(misuse.code, 2);
+  assert.equal(misuse.code, 2, misuse.stderr);
   assert.match(misuse.stderr, /--target-ci, --max-time and --max-runs go with --auto/);
 });
