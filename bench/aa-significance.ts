@@ -1,0 +1,140 @@
+// Benchmark: does `gobaseline compare` call "not significant" what is the same, and
+// "significant" what is slower? Each repetition makes two back-to-back runs of
+//   gobaseline run --scenario startup/go-version --runs 20
+// and judges them with `gobaseline compare A B --metric wallNs`:
+//  - A/A: both runs measure the same go. Bar: "not significant" in >= 90% of repetitions.
+//  - injected slowdown, on build/net-http-warm (about 60 ms, against a shared warm private
+//    GOCACHE): B runs go through a tiny static C wrapper that busy-waits before exec'ing go,
+//    calibrated so that B is about 10% slower. Bar: "significant" (and slower) in >= 90%.
+//    (On a 2 ms `go version` the wrapper's own exec is already more than 10%.)
+// Usage: node dist/bench/aa-significance.js [repetitions=20] [runs=20]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cli, machineLine, median } from './support.js';
+import type { RunRecord } from '../src/measure/run-record.js';
+
+const reps = Number(process.argv[2] ?? 20);
+const runs = Number(process.argv[3] ?? 20);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-aa-'));
+const realGo = execFileSync('sh', ['-c', 'command -v go'], { encoding: 'utf8' }).trim();
+
+/** A C wrapper that busy-waits delayUs microseconds, then execs the real go. */
+function buildWrapper(delayUs: number): string {
+  const src = path.join(dir, `slowgo-${delayUs}.c`);
+  const bin = path.join(dir, `slowgo-${delayUs}`);
+  writeFileSync(
+    src,
+    `#include <time.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  (void)argc;
+  struct timespec t0, t;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  do clock_gettime(CLOCK_MONOTONIC, &t);
+  while ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < ${delayUs}000L);
+  argv[0] = "${realGo}";
+  execv("${realGo}", argv);
+  return 127;
+}
+`,
+  );
+  try {
+    execFileSync('cc', ['-O2', '-static', '-o', bin, src], { stdio: 'ignore' });
+  } catch {
+    execFileSync('cc', ['-O2', '-o', bin, src]); // no static libc: a dynamic wrapper costs more
+  }
+  return bin;
+}
+
+const warmCache = path.join(dir, 'warm-cache');
+
+function run(file: string, scenario: string, goPath?: string): RunRecord {
+  const out = path.join(dir, file);
+  const args = ['run', '--scenario', scenario, '--runs', String(runs), '--warmup', '3'];
+  args.push('--warm-cache', warmCache);
+  if (goPath) args.push('--go', goPath);
+  execFileSync(process.execPath, [cli, ...args, '--json', out, '--no-save', '--quiet'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  return JSON.parse(readFileSync(out, 'utf8')) as RunRecord;
+}
+
+function wallMedian(r: RunRecord): number {
+  return median(
+    (r.scenarios[0]?.samples ?? []).filter((s) => s.ok).map((s) => s.metrics.wallNs ?? NaN),
+  );
+}
+
+interface Verdict {
+  significant: boolean;
+  deltaFraction: number | null;
+  p: number;
+}
+
+function judge(a: string, b: string): Verdict {
+  const json = execFileSync(
+    process.execPath,
+    [
+      cli,
+      'compare',
+      path.join(dir, a),
+      path.join(dir, b),
+      '--metric',
+      'wallNs',
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
+  const report = JSON.parse(json) as {
+    metrics: { rows: { cells: ({ vsBase: Verdict | null } | null)[] }[] }[];
+  };
+  const vs = report.metrics[0]?.rows[0]?.cells[1]?.vsBase;
+  if (!vs) throw new Error('compare gave no comparison');
+  return vs;
+}
+
+try {
+  console.log(`machine: ${machineLine()}`);
+  // Calibrate: the wrapper's own exec costs something; busy-wait the rest of 10%.
+  const slowScenario = 'build/net-http-warm';
+  run('prime.json', slowScenario); // fills the shared warm cache once (a cold build)
+  const base = wallMedian(run('pilot-base.json', slowScenario));
+  const bare = wallMedian(run('pilot-bare.json', slowScenario, buildWrapper(0)));
+  const overhead = Math.max(0, bare - base); // noise can make it look negative
+  const delayUs = Math.max(0, Math.round((0.1 * base - overhead) / 1000));
+  const wrapper = buildWrapper(delayUs);
+  console.log(
+    `calibration: ${slowScenario} ${(base / 1e6).toFixed(3)} ms, wrapper exec ${(overhead / 1e6).toFixed(3)} ms, busy-wait ${delayUs} µs`,
+  );
+
+  let aaQuiet = 0;
+  let slowCaught = 0;
+  const slowDeltas: number[] = [];
+  for (let i = 1; i <= reps; i++) {
+    run('a.json', 'startup/go-version');
+    run('b.json', 'startup/go-version');
+    const aa = judge('a.json', 'b.json');
+    if (!aa.significant) aaQuiet++;
+    run('c.json', slowScenario);
+    run('d.json', slowScenario, wrapper);
+    const slow = judge('c.json', 'd.json');
+    if (slow.significant && (slow.deltaFraction ?? 0) > 0) slowCaught++;
+    slowDeltas.push(slow.deltaFraction ?? NaN);
+    console.log(
+      `rep ${i}: A/A ${aa.significant ? 'SIGNIFICANT' : '~'} (p=${aa.p.toFixed(3)}, ${((aa.deltaFraction ?? 0) * 100).toFixed(1)}%) · ` +
+        `slowdown ${slow.significant ? 'significant' : 'MISSED ~'} (p=${slow.p.toFixed(3)}, ${((slow.deltaFraction ?? 0) * 100).toFixed(1)}%)`,
+    );
+  }
+  console.log(
+    `A/A not significant: ${aaQuiet}/${reps} (${((100 * aaQuiet) / reps).toFixed(0)}%; bar 90%)`,
+  );
+  console.log(
+    `slowdown detected: ${slowCaught}/${reps} (${((100 * slowCaught) / reps).toFixed(0)}%; bar 90%); ` +
+      `median injected slowdown ${(median(slowDeltas) * 100).toFixed(1)}%`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
