@@ -57,6 +57,15 @@ export class PrivateDirs {
     if (!exitHookInstalled) {
       exitHookInstalled = true;
       process.once('exit', removeAllPrivateDirs);
+      // A signal Node dies of skips 'exit'. Where no command handles the signal itself (run
+      // handles SIGINT and SIGTERM gracefully), remove the directories and exit as killed.
+      for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        process.on(sig, () => {
+          if (process.listenerCount(sig) > 1) return;
+          removeAllPrivateDirs();
+          process.exit(128 + (os.constants.signals[sig] ?? 0));
+        });
+      }
     }
     return new PrivateDirs(root);
   }

@@ -201,3 +201,30 @@ test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs remo
   );
   assert.deepEqual(readdirSync(tmp), []);
 });
+
+test('a hang-up (terminal closed) removes the private directories and exits 129', async () => {
+  const tmp = tempDir('gbtest-tmp-');
+  const child = spawn(
+    process.execPath,
+    [
+      cliPath,
+      'run',
+      '--scenario',
+      'startup/go-version',
+      '--runs',
+      '100000',
+      '--warmup',
+      '0',
+      '--no-save',
+    ],
+    { env: cliEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (/100000 runs/.test(stderr)) setTimeout(() => child.kill('SIGHUP'), 300);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 129, stderr);
+  assert.deepEqual(readdirSync(tmp), []);
+});
