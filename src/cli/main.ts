@@ -13,6 +13,7 @@ import {
   seconds,
   wholeNumber,
 } from './options.js';
+import { register as registerAnalyze } from './analyze-command.js';
 import { register as registerCompare } from './compare-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
@@ -104,6 +105,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((opts) => scenariosCommand(opts));
   registerReport(program, setExit);
   registerCompare(program, setExit);
+  registerAnalyze(program, setExit);
   return program;
 }
 

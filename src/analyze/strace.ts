@@ -1,0 +1,390 @@
+// Pure parser for strace's text output: the trace lines of `strace -f -tt -T -y -o FILE`
+// (unfinished/resumed pairs joined per pid) and the call-summary table of `strace -c`/`-C`,
+// which strace appends to the -o file. No I/O: text in, calls out.
+//
+// Line forms read (pid present with -f, time with -t/-tt/-ttt, duration with -T):
+//   PID  HH:MM:SS.uuuuuu NAME(ARGS) = RET [ERRNO (text)] <SECONDS>
+//   PID  HH:MM:SS.uuuuuu NAME(ARGS <unfinished ...>
+//   PID  HH:MM:SS.uuuuuu <... NAME resumed>REST) = RET <SECONDS>
+//   PID  HH:MM:SS.uuuuuu --- SIGURG {...} ---
+//   PID  HH:MM:SS.uuuuuu +++ exited with 0 +++        (or: killed by SIGKILL)
+
+/** A line the parser cannot read, with its 1-based line number. */
+export class StraceParseError extends Error {
+  constructor(
+    message: string,
+    readonly lineNumber: number,
+  ) {
+    super(`line ${lineNumber}: ${message}`);
+    this.name = 'StraceParseError';
+  }
+}
+
+/** One completed system call: a single line, or an unfinished line joined with its resumption. */
+export interface StraceCall {
+  /** 1-based line number of the line that completed the call (the resumed line for a pair). */
+  line: number;
+  /** Thread id (strace's "pid" column with -f); null when the trace has no pid column. */
+  pid: number | null;
+  /** Start time as strace printed it (-t, -tt or -ttt), e.g. "07:20:43.098768"; null without. */
+  time: string | null;
+  /** System call name, e.g. "openat". */
+  name: string;
+  /** Top-level arguments as printed, e.g. ['AT_FDCWD</tmp>', '"/usr/local/go"', 'O_RDONLY']. */
+  args: string[];
+  /** The return value as printed: "3", "-1", "?", "0x7f00". */
+  ret: string;
+  /** The return value as a number; null for "?" and values that are not numbers. */
+  retValue: number | null;
+  /** Path of a returned file descriptor (-y), e.g. "/usr/local/go/src/net/url/url.go". */
+  retPath: string | null;
+  /** The error name for a failed call, e.g. "ENOENT"; null when the call succeeded. */
+  errno: string | null;
+  /** Time spent in the call as strace saw it (-T), in microseconds; null without -T. */
+  durationUs: number | null;
+  /** True when the call was printed as an unfinished line and a resumed line. */
+  joined: boolean;
+}
+
+/** One row of strace's call summary (-c or -C). */
+export interface StraceSummaryRow {
+  syscall: string;
+  calls: number;
+  errors: number;
+  /** Total time in the call, in seconds, as strace's "seconds" column. */
+  seconds: number;
+}
+
+/** strace's call summary table. */
+export interface StraceSummary {
+  rows: StraceSummaryRow[];
+  /** The "total" row's call count. */
+  totalCalls: number;
+}
+
+/** A whole parsed trace. */
+export interface StraceTrace {
+  calls: StraceCall[];
+  /** Signal delivery lines (--- SIGURG ... ---). */
+  signals: number;
+  /** Thread/process exit lines (+++ exited with N +++, +++ killed by SIG +++). */
+  exits: number;
+  /** Unfinished calls never resumed (a thread ended inside the call); strace -c does not count them. */
+  neverResumed: number;
+  /** The summary table strace appended with -C, or null. */
+  summary: StraceSummary | null;
+}
+
+const PREFIX = /^(?:(?:\[pid\s+)?(\d+)\]?\s+)?(?:(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|\d+\.\d+)\s+)?/;
+const UNFINISHED = ' <unfinished ...>';
+const RESUMED = /^<\.\.\. ([A-Za-z0-9_]+) resumed>\s?/;
+const CALL_START = /^([A-Za-z_][A-Za-z0-9_]*)\(/;
+
+/**
+ * Finds the index of the `)` closing a call's argument list in `text`, where `text` starts just
+ * after the call's `(`. Quoted strings, -y annotations (`3</path>`, `AT_FDCWD</dir>`), comments
+ * and nested brackets are skipped. Returns -1 when there is none.
+ */
+function closingParen(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = endOfQuoted(text, i);
+      if (i < 0) return -1;
+    } else if (c === '<' && startsAnnotation(text, i)) {
+      const end = text.indexOf('>', i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 1;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Index of the closing quote of the string opening at `start`, or -1. */
+function endOfQuoted(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return -1;
+}
+
+/** A -y annotation follows a file descriptor number or AT_FDCWD. */
+function startsAnnotation(text: string, i: number): boolean {
+  const before = text[i - 1] ?? '';
+  return /[0-9]/.test(before) || text.slice(Math.max(0, i - 8), i) === 'AT_FDCWD';
+}
+
+/** Splits an argument list (without the parentheses) at its top-level commas. */
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = endOfQuoted(text, i);
+    else if (c === '<' && startsAnnotation(text, i)) i = text.indexOf('>', i + 1);
+    else if (c === '/' && text[i + 1] === '*') i = text.indexOf('*/', i + 2) + 1;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+    if (i < 0) break; // unterminated: keep the rest as one argument
+  }
+  const last = text.slice(start).trim();
+  if (last !== '' || out.length > 0) out.push(last);
+  return out;
+}
+
+/** Decodes strace's C-style escapes (\n, \", \\, \xNN, \NNN octal) into a UTF-8 string. */
+export function unescapeStrace(text: string): string {
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, v: 11, f: 12, '"': 34, '\\': 92 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c !== '\\' || i + 1 >= text.length) {
+      for (const b of Buffer.from(c, 'utf8')) bytes.push(b);
+      continue;
+    }
+    const next = text[i + 1] as string;
+    const hex = /^x([0-9a-fA-F]{2})/.exec(text.slice(i + 1, i + 4));
+    const oct = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4));
+    if (hex) {
+      bytes.push(parseInt(hex[1] as string, 16));
+      i += 3;
+    } else if (oct) {
+      bytes.push(parseInt(oct[0], 8) & 0xff);
+      i += oct[0].length;
+    } else if (next in simple) {
+      bytes.push(simple[next] as number);
+      i += 1;
+    } else {
+      bytes.push(92);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The decoded string of a quoted argument (`"..."` or `"..."...`); null when not quoted. */
+export function quotedArg(arg: string | undefined): string | null {
+  if (arg === undefined || !arg.startsWith('"')) return null;
+  const end = endOfQuoted(arg, 0);
+  if (end < 0) return null;
+  return unescapeStrace(arg.slice(1, end));
+}
+
+/** A file-descriptor argument with its -y annotation: `3</path>` or `AT_FDCWD</dir>`. */
+export interface FdArg {
+  /** The descriptor number; null for AT_FDCWD. */
+  fd: number | null;
+  /** What -y printed: an absolute path, or e.g. "pipe:[1234]"; null without annotation. */
+  target: string | null;
+}
+
+/** Reads an fd argument; null when `arg` is not a descriptor (e.g. a quoted path). */
+export function fdArg(arg: string | undefined): FdArg | null {
+  if (arg === undefined) return null;
+  const m = /^(-?\d+|AT_FDCWD)(?:<(.*)>)?$/s.exec(arg);
+  if (!m) return null;
+  return {
+    fd: m[1] === 'AT_FDCWD' ? null : Number(m[1]),
+    target: m[2] === undefined ? null : unescapeStrace(m[2]),
+  };
+}
+
+interface Result {
+  ret: string;
+  retValue: number | null;
+  retPath: string | null;
+  errno: string | null;
+  durationUs: number | null;
+}
+
+/** Parses what follows a call's closing parenthesis: ` = RET[<path>] [ERRNO (text)] [<secs>]`. */
+function parseResult(rest: string): Result | null {
+  const m = /^\s*=\s+(\?|-?\d+|0x[0-9a-fA-F]+)/.exec(rest);
+  if (!m) return null;
+  const ret = m[1] as string;
+  let tail = rest.slice(m[0].length);
+  let retPath: string | null = null;
+  if (tail.startsWith('<')) {
+    const end = tail.indexOf('>');
+    if (end < 0) return null;
+    retPath = unescapeStrace(tail.slice(1, end));
+    tail = tail.slice(end + 1);
+  }
+  let durationUs: number | null = null;
+  const dur = /\s<(\d+(?:\.\d+)?)>\s*$/.exec(tail);
+  if (dur) {
+    durationUs = Math.round(Number(dur[1]) * 1e6 * 1000) / 1000;
+    tail = tail.slice(0, dur.index);
+  }
+  const err = /^\s+([A-Z][A-Z0-9_]+)(?:\s+\(.*\))?\s*$/.exec(tail);
+  const errno = err && (ret === '-1' || ret === '?') ? (err[1] as string) : null;
+  if (!err && tail.trim() !== '' && !/^\s+\(.*\)\s*$/.test(tail)) return null;
+  const n = ret === '?' ? NaN : Number(ret);
+  return { ret, retValue: Number.isFinite(n) ? n : null, retPath, errno, durationUs };
+}
+
+/**
+ * Parses one complete call text `NAME(ARGS) = RET ...` (no pid/time prefix); null when it is not
+ * one. Exposed for tests.
+ */
+export function parseCallText(text: string): (Result & { name: string; args: string[] }) | null {
+  const m = CALL_START.exec(text);
+  if (!m) return null;
+  const body = text.slice(m[0].length);
+  const close = closingParen(body);
+  if (close < 0) return null;
+  const result = parseResult(body.slice(close + 1));
+  if (!result) return null;
+  return { name: m[1] as string, args: splitArgs(body.slice(0, close)), ...result };
+}
+
+/** True for the first line of strace's call-summary table. */
+function isSummaryHeader(line: string): boolean {
+  return /^\s*% time\s+seconds\s+usecs\/call\s+calls\s+(errors\s+)?syscall\s*$/.test(line);
+}
+
+/**
+ * Parses strace's call-summary table (the output of `strace -c`, or the table `-C` appends),
+ * starting at its header line. Throws StraceParseError when the table is malformed or absent.
+ */
+export function parseStraceSummary(text: string, firstLineNumber = 1): StraceSummary {
+  const lines = text.split('\n');
+  const start = lines.findIndex(isSummaryHeader);
+  if (start < 0) {
+    throw new StraceParseError(
+      'no strace call summary (a "% time  seconds  usecs/call  calls  errors syscall" header)',
+      firstLineNumber,
+    );
+  }
+  const rows: StraceSummaryRow[] = [];
+  let totalCalls: number | null = null;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    const lineNumber = firstLineNumber + i;
+    if (line === '' || /^-+(\s+-+)*$/.test(line)) continue;
+    const fields = line.split(/\s+/);
+    const name = fields.at(-1) as string;
+    const numbers = fields.slice(0, -1);
+    // percent seconds usecs/call calls [errors]; the errors column is blank for no errors.
+    if (
+      (numbers.length !== 4 && numbers.length !== 5) ||
+      !numbers.every((f) => /^\d+(\.\d+)?$/.test(f))
+    ) {
+      throw new StraceParseError(`not a row of strace's call summary: "${line}"`, lineNumber);
+    }
+    const calls = Number(numbers[3]);
+    if (name === 'total') {
+      totalCalls = calls;
+      break;
+    }
+    rows.push({
+      syscall: name,
+      calls,
+      errors: numbers.length === 5 ? Number(numbers[4]) : 0,
+      seconds: Number(numbers[1]),
+    });
+  }
+  if (totalCalls === null) {
+    throw new StraceParseError('the call summary has no "total" row', firstLineNumber + start);
+  }
+  return { rows, totalCalls };
+}
+
+interface Pending {
+  text: string;
+  time: string | null;
+}
+
+/**
+ * Parses a whole trace written with `-o FILE` (optionally with -f, -t/-tt/-ttt, -T, -y and the
+ * -C summary at its end). Unfinished calls are joined with their resumed lines per thread.
+ * Throws StraceParseError, with the line number, at the first line it cannot read, at a resumed
+ * line without its unfinished line, and at a second unfinished call on the same thread.
+ */
+export function parseStraceTrace(text: string): StraceTrace {
+  const lines = text.split('\n');
+  const calls: StraceCall[] = [];
+  const pending = new Map<number | null, Pending>();
+  let signals = 0;
+  let exits = 0;
+  let neverResumed = 0;
+  let summary: StraceSummary | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const lineNumber = i + 1;
+    if (raw.trim() === '') continue;
+    if (isSummaryHeader(raw)) {
+      summary = parseStraceSummary(lines.slice(i).join('\n'), lineNumber);
+      break;
+    }
+    const prefix = PREFIX.exec(raw) as RegExpExecArray;
+    const pid = prefix[1] === undefined ? null : Number(prefix[1]);
+    const time = prefix[2] ?? null;
+    const body = raw.slice(prefix[0].length);
+    if (/^--- .* ---$/.test(body) || /^--- SIG/.test(body)) {
+      signals++;
+      continue;
+    }
+    if (/^\+\+\+ .* \+\+\+$/.test(body)) {
+      exits++;
+      if (pending.delete(pid)) neverResumed++;
+      continue;
+    }
+    if (body.endsWith(UNFINISHED)) {
+      if (!CALL_START.test(body)) {
+        throw new StraceParseError(`unfinished line without a call: "${excerpt(raw)}"`, lineNumber);
+      }
+      if (pending.has(pid)) {
+        throw new StraceParseError(
+          `thread ${pid ?? '?'} starts a second call before the first resumed: "${excerpt(raw)}"`,
+          lineNumber,
+        );
+      }
+      pending.set(pid, { text: body.slice(0, -UNFINISHED.length), time });
+      continue;
+    }
+    const resumed = RESUMED.exec(body);
+    let callText = body;
+    let callTime = time;
+    let joined = false;
+    if (resumed) {
+      const open = pending.get(pid);
+      const name = resumed[1] as string;
+      if (!open || !open.text.startsWith(`${name}(`)) {
+        throw new StraceParseError(
+          `"${name} resumed" without an unfinished ${name} call on thread ${pid ?? '?'}`,
+          lineNumber,
+        );
+      }
+      pending.delete(pid);
+      callText = open.text + body.slice(resumed[0].length);
+      callTime = open.time;
+      joined = true;
+    }
+    const call = parseCallText(callText);
+    if (!call) {
+      throw new StraceParseError(`not a strace line: "${excerpt(raw)}"`, lineNumber);
+    }
+    calls.push({ line: lineNumber, pid, time: callTime, joined, ...call });
+  }
+  return { calls, signals, exits, neverResumed: neverResumed + pending.size, summary };
+}
+
+function excerpt(line: string): string {
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}

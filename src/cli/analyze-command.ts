@@ -1,0 +1,16 @@
+// `gobaseline analyze <topic>`: deep dives into where a build's time and I/O go. Each topic
+// lives in its own file and adds its subcommands here.
+import type { Command } from 'commander';
+import { register as registerBuild } from './analyze-build-command.js';
+import { register as registerIo } from './analyze-io-command.js';
+
+/** Adds `analyze` and its topics to the program. */
+export function register(program: Command, setExit: (code: number) => void): void {
+  const analyze = program
+    .command('analyze')
+    .description(
+      'deep dives: build (action graph), cache (hit rate), io (strace), latency (4 KiB reads)',
+    );
+  registerBuild(analyze, setExit);
+  registerIo(analyze, setExit);
+}

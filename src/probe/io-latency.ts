@@ -1,0 +1,461 @@
+// I/O latency probe: 4 KiB random reads at queue depth 1 on the filesystem of GOROOT, the temp
+// dir and the locations of GOCACHE and GOMODCACHE, timed by a built-in probe (one synchronous
+// pread per read, in Node) or by fio (`--output-format=json`) when it is installed.
+//
+// What is measured, and the page cache: reads use O_DIRECT where the filesystem accepts it, so
+// they bypass this machine's page cache and reach the block device (on a virtual machine: the
+// virtual disk, which the host may cache). Where O_DIRECT is refused, reads are buffered and
+// the file is in the page cache (it was just written, or was read before): that measures memory,
+// and the result says "page cache". Dropping the caches needs root; gobaseline does not do it.
+//
+// GOROOT is read-only here: an existing large file (the compiler) is read. Elsewhere a private
+// test file is written into a new private directory (never into GOCACHE or GOMODCACHE: next to
+// them, in the nearest existing directory) and removed afterwards, also on error.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrivateDirs } from '../measure/private-dirs.js';
+import { runMeasured } from '../measure/process-runner.js';
+import { quantile } from '../stats/index.js';
+import { FioParseError, parseFioJson } from './fio-output.js';
+import { parseMountinfo } from './mountinfo.js';
+
+/** Size of each read, in bytes. */
+export const BLOCK_BYTES = 4096;
+
+/** What a probed directory is: "GOROOT", "temp dir", "GOCACHE location", "GOMODCACHE location", or a path given by the user. */
+export type LatencyRole = string;
+
+/** A directory to probe. */
+export interface LatencyTarget {
+  role: LatencyRole;
+  /** The directory as configured (e.g. the user's GOCACHE). */
+  dir: string;
+  /**
+   * read-existing: read a large existing file (GOROOT, read-only); test-file-inside: write a
+   * private test file in a private directory inside `dir` (the temp dir, --dir); test-file-beside:
+   * the same next to `dir`, never inside it (the user's GOCACHE and GOMODCACHE).
+   */
+  method: 'read-existing' | 'test-file-inside' | 'test-file-beside';
+}
+
+/** The probe engines. */
+export type LatencyEngine = 'builtin' | 'fio';
+
+/** Latency of N random 4 KiB reads at queue depth 1; times in µs. */
+export interface LatencyMeasurement {
+  engine: LatencyEngine;
+  /** direct: O_DIRECT, past the page cache; page-cache: buffered reads of a cached file. */
+  cache: 'direct' | 'page-cache';
+  reads: number;
+  meanUs: number;
+  p50Us: number;
+  p99Us: number;
+  minUs: number;
+  maxUs: number;
+}
+
+/** The filesystem a directory is on, from /proc/self/mountinfo. */
+export interface FilesystemInfo {
+  mountPoint: string;
+  fsType: string;
+  /** The mount's source, e.g. /dev/vda, tmpfs, overlay. */
+  source: string;
+}
+
+/** What the probe found for one directory. */
+export interface LatencyTargetResult {
+  role: LatencyRole;
+  dir: string;
+  /** The file read; for a test file, where it was (it is removed). */
+  probedFile: string | null;
+  probedFileKind: 'existing-file' | 'test-file' | null;
+  /** Size of the file read, in bytes. */
+  probedFileBytes: number | null;
+  filesystem: FilesystemInfo | null;
+  /** Measured once per filesystem: the role whose result this one shares, or null. */
+  sameFilesystemAs: LatencyRole | null;
+  measurements: LatencyMeasurement[];
+  /** Why this directory was not measured (not writable, no large file, ...), or null. */
+  skipped: string | null;
+  /** Engine failures and notes, as data. */
+  warnings: string[];
+}
+
+/** How to probe. */
+export interface LatencyOptions {
+  engines: LatencyEngine[];
+  /** Timed reads per target and engine. */
+  reads: number;
+  /** Size of each test file, in bytes (a multiple of 4 KiB). */
+  fileBytes: number;
+  /** Try O_DIRECT (default true); false measures buffered reads, through the page cache. */
+  direct?: boolean;
+  /** The fio binary, or null when fio is not installed. */
+  fioPath: string | null;
+  /** Progress lines. */
+  say?: (line: string) => void;
+}
+
+/** Untimed reads before the timed ones (first-touch effects, lazy setup). */
+const WARMUP_READS = 20;
+
+/** The filesystem of `dir` by the longest mount point containing its real path. */
+export function filesystemOf(dir: string, mountinfoText: string): FilesystemInfo | null {
+  let real: string;
+  try {
+    real = fs.realpathSync(nearestExistingDir(dir));
+  } catch {
+    return null;
+  }
+  let best: FilesystemInfo | null = null;
+  for (const m of parseMountinfo(mountinfoText)) {
+    const under =
+      real === m.mountPoint || real.startsWith(m.mountPoint === '/' ? '/' : `${m.mountPoint}/`);
+    // Later mounts at the same point hide earlier ones: >= keeps the last.
+    if (under && (best === null || m.mountPoint.length >= best.mountPoint.length)) {
+      best = { mountPoint: m.mountPoint, fsType: m.fsType, source: m.source };
+    }
+  }
+  return best;
+}
+
+/** `dir` itself when it exists, else its nearest existing ancestor. */
+export function nearestExistingDir(dir: string): string {
+  let d = path.resolve(dir);
+  for (;;) {
+    try {
+      if (fs.statSync(d).isDirectory()) return d;
+    } catch {
+      // Not there: try the parent.
+    }
+    const parent = path.dirname(d);
+    if (parent === d) return d;
+    d = parent;
+  }
+}
+
+/**
+ * Where a test file for `dir` goes. Inside: `dir` itself (or its nearest existing ancestor).
+ * Beside: next to the directory, never inside it (the user's GOCACHE and GOMODCACHE are not
+ * written): its parent when it exists, else the nearest existing ancestor.
+ */
+export function testFileParent(dir: string, placement: 'inside' | 'beside' = 'beside'): string {
+  const resolved = path.resolve(dir);
+  return fs.existsSync(resolved) && placement === 'beside'
+    ? nearestExistingDir(path.dirname(resolved))
+    : nearestExistingDir(resolved);
+}
+
+/** The largest regular file under GOROOT/pkg/tool/<os_arch>/ (the compiler), else bin/go. */
+export function largestGorootFile(goroot: string): string | null {
+  const candidates: { file: string; size: number }[] = [];
+  const toolRoot = path.join(goroot, 'pkg', 'tool');
+  try {
+    for (const sub of fs.readdirSync(toolRoot)) {
+      const dir = path.join(toolRoot, sub);
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        const st = fs.statSync(file);
+        if (st.isFile()) candidates.push({ file, size: st.size });
+      }
+    }
+  } catch {
+    // No tool directory: fall through to bin/go.
+  }
+  for (const name of ['bin/go', 'bin/gofmt']) {
+    try {
+      const file = path.join(goroot, name);
+      candidates.push({ file, size: fs.statSync(file).size });
+    } catch {
+      // Missing.
+    }
+  }
+  candidates.sort((a, b) => b.size - a.size);
+  const best = candidates[0];
+  return best && best.size >= 16 * BLOCK_BYTES ? best.file : null;
+}
+
+function isErrno(err: unknown, code: string): boolean {
+  return (err as NodeJS.ErrnoException)?.code === code;
+}
+
+/**
+ * Finds an offset into `buf` at which an O_DIRECT read of one block succeeds: O_DIRECT needs a
+ * buffer aligned to the device's logical block size, and Node cannot allocate one, so the
+ * offsets are tried in 16-byte steps. Null when none works.
+ */
+function alignedOffset(fd: number, buf: Buffer): number | null {
+  for (let off = 0; off + BLOCK_BYTES <= buf.length; off += 16) {
+    try {
+      fs.readSync(fd, buf, off, BLOCK_BYTES, 0);
+      return off;
+    } catch (err) {
+      if (!isErrno(err, 'EINVAL')) throw err;
+    }
+  }
+  return null;
+}
+
+/** Opens `file` with O_DIRECT and an aligned buffer offset, or buffered when that is refused. */
+function openForProbe(
+  file: string,
+  tryDirect = true,
+): {
+  fd: number;
+  buf: Buffer;
+  off: number;
+  cache: 'direct' | 'page-cache';
+} {
+  const buf = Buffer.alloc(BLOCK_BYTES * 3);
+  const direct = fs.constants.O_DIRECT;
+  if (tryDirect && direct !== undefined) {
+    let fd: number | null = null;
+    try {
+      fd = fs.openSync(file, fs.constants.O_RDONLY | direct);
+      const off = alignedOffset(fd, buf);
+      if (off !== null) return { fd, buf, off, cache: 'direct' };
+      fs.closeSync(fd);
+    } catch (err) {
+      if (fd !== null) fs.closeSync(fd);
+      if (!isErrno(err, 'EINVAL')) throw err;
+    }
+  }
+  return { fd: fs.openSync(file, 'r'), buf, off: 0, cache: 'page-cache' };
+}
+
+/** Summarizes per-read latencies (ns) as a measurement in µs. */
+export function latencyMeasurement(
+  engine: LatencyEngine,
+  cache: 'direct' | 'page-cache',
+  samplesNs: readonly number[],
+): LatencyMeasurement {
+  const us = samplesNs.map((n) => n / 1000);
+  return {
+    engine,
+    cache,
+    reads: us.length,
+    meanUs: us.reduce((a, b) => a + b, 0) / us.length,
+    p50Us: quantile(us, 0.5),
+    p99Us: quantile(us, 0.99),
+    minUs: us.reduce((a, b) => Math.min(a, b), Infinity),
+    maxUs: us.reduce((a, b) => Math.max(a, b), -Infinity),
+  };
+}
+
+/**
+ * The built-in probe: `reads` synchronous preads of 4 KiB at random 4 KiB-aligned offsets of
+ * `file` (queue depth 1), each timed with the monotonic clock, after a few untimed ones.
+ */
+export function builtinProbe(file: string, reads: number, tryDirect = true): LatencyMeasurement {
+  const size = fs.statSync(file).size;
+  const blocks = Math.floor(size / BLOCK_BYTES);
+  if (blocks < 1) throw new Error(`${file} is smaller than one 4 KiB block`);
+  const { fd, buf, off, cache } = openForProbe(file, tryDirect);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < WARMUP_READS + reads; i++) {
+      const position = Math.floor(Math.random() * blocks) * BLOCK_BYTES;
+      const t0 = process.hrtime.bigint();
+      fs.readSync(fd, buf, off, BLOCK_BYTES, position);
+      const t1 = process.hrtime.bigint();
+      if (i >= WARMUP_READS) samples.push(Number(t1 - t0));
+    }
+    return latencyMeasurement('builtin', cache, samples);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** fio's arguments for the same workload: psync, iodepth 1, 4 KiB random reads, read-only. */
+export function fioArgs(file: string, fileBytes: number, reads: number, direct: boolean): string[] {
+  const size = Math.floor(fileBytes / BLOCK_BYTES) * BLOCK_BYTES;
+  return [
+    '--name=gobaseline',
+    `--filename=${file}`,
+    '--readonly',
+    '--rw=randread',
+    `--bs=${BLOCK_BYTES}`,
+    '--iodepth=1',
+    '--ioengine=psync',
+    `--direct=${direct ? 1 : 0}`,
+    `--size=${size}`,
+    `--number_ios=${reads}`,
+    '--lat_percentiles=1',
+    '--percentile_list=50:99',
+    '--output-format=json',
+  ];
+}
+
+/** Runs fio on `file`; direct follows what the built-in probe found the filesystem accepts. */
+export async function fioProbe(
+  fioPath: string,
+  file: string,
+  reads: number,
+  direct: boolean,
+): Promise<LatencyMeasurement> {
+  const size = fs.statSync(file).size;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  const r = await runMeasured(
+    {
+      argv: [fioPath, ...fioArgs(file, size, reads, direct)],
+      env,
+      cwd: path.dirname(file),
+      captureStdout: true,
+      timeoutMs: 120_000,
+    },
+    null,
+  );
+  if (r.exitCode !== 0) {
+    throw new FioParseError(
+      `fio failed (${r.spawnError ?? `exit ${r.exitCode ?? r.signal}`}): ${r.stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
+  }
+  const lat = parseFioJson(r.stdout);
+  return {
+    engine: 'fio',
+    cache: direct ? 'direct' : 'page-cache',
+    reads: lat.ios,
+    meanUs: lat.meanNs / 1000,
+    p50Us: lat.p50Ns / 1000,
+    p99Us: lat.p99Ns / 1000,
+    minUs: lat.minNs / 1000,
+    maxUs: lat.maxNs / 1000,
+  };
+}
+
+/** Writes a test file of `bytes` (random data, 1 MiB at a time) and flushes it to the device. */
+function writeTestFile(file: string, bytes: number): void {
+  const chunk = randomBytes(1024 * 1024);
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    for (let written = 0; written < bytes; written += chunk.length) {
+      fs.writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - written));
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function measureFile(
+  file: string,
+  opts: LatencyOptions,
+  result: LatencyTargetResult,
+): Promise<void> {
+  let direct = true;
+  if (opts.engines.includes('builtin')) {
+    const m = builtinProbe(file, opts.reads, opts.direct ?? true);
+    direct = m.cache === 'direct';
+    result.measurements.push(m);
+  } else {
+    const probe = openForProbe(file, opts.direct ?? true);
+    direct = probe.cache === 'direct';
+    fs.closeSync(probe.fd);
+  }
+  if (opts.engines.includes('fio')) {
+    if (opts.fioPath === null) {
+      result.warnings.push(
+        'fio is not installed (Debian: apt-get install -y fio); built-in probe only',
+      );
+    } else {
+      try {
+        result.measurements.push(await fioProbe(opts.fioPath, file, opts.reads, direct));
+      } catch (err) {
+        result.warnings.push(`fio: ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+function deviceOf(dir: string): number | null {
+  try {
+    return fs.statSync(nearestExistingDir(dir)).dev;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Probes each target in turn. Writable locations on a filesystem already probed with a test
+ * file share that result (sameFilesystemAs). Test files and their private directories are
+ * removed before this returns, also when a probe throws.
+ */
+export async function probeLatency(
+  targets: readonly LatencyTarget[],
+  opts: LatencyOptions,
+  mountinfoText: string,
+): Promise<LatencyTargetResult[]> {
+  const results: LatencyTargetResult[] = [];
+  const byDevice = new Map<number, LatencyTargetResult>();
+  for (const t of targets) {
+    const result: LatencyTargetResult = {
+      role: t.role,
+      dir: t.dir,
+      probedFile: null,
+      probedFileKind: null,
+      probedFileBytes: null,
+      filesystem: filesystemOf(t.dir, mountinfoText),
+      sameFilesystemAs: null,
+      measurements: [],
+      skipped: null,
+      warnings: [],
+    };
+    results.push(result);
+    if (t.method === 'read-existing') {
+      const file = largestGorootFile(t.dir);
+      if (!file) {
+        result.skipped = `no file of at least 64 KiB under ${t.dir}/pkg/tool or bin`;
+        continue;
+      }
+      opts.say?.(`${t.role}: ${opts.reads} random 4 KiB reads of ${file}`);
+      result.probedFile = file;
+      result.probedFileKind = 'existing-file';
+      result.probedFileBytes = fs.statSync(file).size;
+      await measureFile(file, opts, result);
+      continue;
+    }
+    const parent = testFileParent(t.dir, t.method === 'test-file-inside' ? 'inside' : 'beside');
+    const dev = deviceOf(parent);
+    const own = deviceOf(t.dir);
+    if (t.method === 'test-file-beside' && fs.existsSync(t.dir) && own !== dev) {
+      // The directory is a mount of its own: next to it is another filesystem.
+      result.skipped = `${t.dir} is a filesystem of its own and is not written to; a test file next to it would measure ${parent}'s filesystem`;
+      continue;
+    }
+    result.filesystem = filesystemOf(parent, mountinfoText);
+    const earlier = dev === null ? undefined : byDevice.get(dev);
+    if (earlier) {
+      result.sameFilesystemAs = earlier.role;
+      result.probedFile = earlier.probedFile;
+      result.probedFileKind = earlier.probedFileKind;
+      result.probedFileBytes = earlier.probedFileBytes;
+      result.measurements = earlier.measurements;
+      continue;
+    }
+    let dirs: PrivateDirs;
+    try {
+      dirs = PrivateDirs.create(parent);
+    } catch (err) {
+      result.skipped = `cannot write next to ${t.dir} (in ${parent}): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+      continue;
+    }
+    try {
+      const file = path.join(dirs.root, 'latency-test.bin');
+      opts.say?.(
+        `${t.role}: writing a ${opts.fileBytes / 1024 / 1024} MiB test file in ${dirs.root}`,
+      );
+      writeTestFile(file, opts.fileBytes);
+      result.probedFile = file;
+      result.probedFileKind = 'test-file';
+      result.probedFileBytes = opts.fileBytes;
+      opts.say?.(`${t.role}: ${opts.reads} random 4 KiB reads`);
+      await measureFile(file, opts, result);
+      if (dev !== null) byDevice.set(dev, result);
+    } finally {
+      dirs.dispose();
+    }
+  }
+  return results;
+}
