@@ -78,13 +78,27 @@ function machineLine(run: RunRecord): string {
   return parts.join(' · ');
 }
 
+/** One line on where GOROOT, GOCACHE, GOMODCACHE and the temp dir live, or '' if unknown. */
+function storageLine(run: RunRecord): string {
+  const places = run.fingerprint.storage ?? [];
+  if (places.length === 0) return '';
+  const parts = places.map((p) => {
+    const device = p.block ? ` (${p.block.kind})` : '';
+    const links = p.symlinks.length
+      ? `, ${p.symlinks.length} symlink${p.symlinks.length > 1 ? 's' : ''}`
+      : '';
+    return `${p.name} ${p.fsType ?? '?'}${device}${links}`;
+  });
+  return `storage: ${parts.join(' · ')}`;
+}
+
 /** Everything printed after a run, as text. */
 export function renderRun(run: RunRecord): string {
   const out: string[] = [];
   out.push(
     `gobaseline ${run.tool.version} · run ${run.id}${run.status === 'interrupted' ? ' (interrupted)' : ''}`,
   );
-  out.push(machineLine(run));
+  out.push([machineLine(run), storageLine(run)].filter(Boolean).join('\n'));
   out.push(renderRunTable(run));
   const several = comparesToolchains(run);
   const notes = run.scenarios.flatMap((r) => scenarioNotes(r, several));

@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { busyWarning, readGoEnvFile, takeFingerprint } from '../probe/index.js';
+import {
+  busyWarning,
+  probeStorage,
+  readGoEnvFile,
+  takeFingerprint,
+  userGoCacheDir,
+  userGoModCacheDir,
+} from '../probe/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
 import { controlledEnv, goRelevant } from './controlled-env.js';
@@ -86,6 +93,16 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
     if (busy) warnings.push(busy);
     const goEnvFile = readGoEnvFile(opts.userEnv);
+    // The user's own locations (what their builds use), not the private copies measured here.
+    const places: Record<string, string> = {};
+    const goroot = fingerprint.go.env.GOROOT;
+    if (goroot) places.GOROOT = goroot;
+    const gocache = userGoCacheDir(opts.userEnv, goEnvFile);
+    if (gocache) places.GOCACHE = gocache;
+    const gomodcache = userGoModCacheDir(opts.userEnv, goEnvFile);
+    if (gomodcache) places.GOMODCACHE = gomodcache;
+    places['temp dir'] = os.tmpdir();
+    fingerprint.storage = await probeStorage(places);
     const ignored = Object.entries(goEnvFile?.settings ?? {}).filter(
       ([k]) => !(k in opts.overrides),
     );

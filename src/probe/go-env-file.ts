@@ -48,3 +48,12 @@ export function userGoCacheDir(env: NodeJS.ProcessEnv, file: GoEnvFile | null): 
   const cacheDir = env.XDG_CACHE_HOME || (env.HOME ? path.join(env.HOME, '.cache') : null);
   return cacheDir ? path.join(cacheDir, 'go-build') : null;
 }
+
+/** The GOMODCACHE the user's own go commands use (env, go env file, GOPATH/pkg/mod, ~/go/pkg/mod). */
+export function userGoModCacheDir(env: NodeJS.ProcessEnv, file: GoEnvFile | null): string | null {
+  if (env.GOMODCACHE) return env.GOMODCACHE;
+  if (file?.settings.GOMODCACHE) return file.settings.GOMODCACHE;
+  const gopath = (env.GOPATH || file?.settings.GOPATH || '').split(path.delimiter)[0];
+  if (gopath) return path.join(gopath, 'pkg', 'mod');
+  return env.HOME ? path.join(env.HOME, 'go', 'pkg', 'mod') : null;
+}

@@ -31,5 +31,7 @@ export {
   parseGoEnvFile,
   readGoEnvFile,
   userGoCacheDir,
+  userGoModCacheDir,
   type GoEnvFile,
 } from './go-env-file.js';
+export { probeStorage, type StoragePlace } from './storage.js';

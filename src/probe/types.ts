@@ -97,6 +97,11 @@ export interface Fingerprint {
   cgroup: CgroupInfo;
   load: LoadInfo;
   go: GoInfo;
+  /**
+   * Where the user's GOROOT, GOCACHE, GOMODCACHE and the temp dir live: symlink chain, mount,
+   * filesystem, block device (set by the run; measurements use private copies of the caches).
+   */
+  storage?: import('./storage.js').StoragePlace[];
   /** Path of each optional helper tool (strace, perf, fio, numactl, hyperfine, cc) on PATH, else null. */
   tools: Record<string, string | null>;
 }

@@ -50,6 +50,11 @@ test('run measures go version: table on stdout, a versioned JSON record with eve
   assert.equal(run.config.env.GOFLAGS, '');
   assert.equal(run.config.env.GOMAXPROCS, undefined);
   assert.equal(run.config.measuredBy, 'rusage-exec');
+  // Where the user's GOROOT lives: resolved path, filesystem, mount.
+  const goroot = run.fingerprint.storage?.find((p) => p.name === 'GOROOT');
+  assert.equal(goroot?.exists, true);
+  assert.ok(goroot?.fsType && goroot.mountPoint);
+  assert.match(r.stdout, /^storage: .*GOROOT /m);
   const [scenario] = run.scenarios;
   assert.equal(scenario?.samples.length, 5);
   for (const s of scenario?.samples ?? []) {
