@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +16,8 @@ import {
 import { findOnPath } from '../../src/probe/index.js';
 import { nearestReference, renderLatencyReport } from '../../src/report/io-latency.js';
 import type { LatencyReport } from '../../src/report/io-latency.js';
-import { cliEnv, tempDir, type CliResult } from '../support/cli.js';
-import { fixturePath, repoRoot } from '../support/paths.js';
+import { cliEnv, runCli, tempDir, type CliResult } from '../support/cli.js';
+import { fixturePath } from '../support/paths.js';
 
 const fioPath = findOnPath('fio', process.env.PATH);
 const goPath = findOnPath('go', process.env.PATH);
@@ -226,22 +225,13 @@ test('the report says what was read and how', () => {
 });
 
 function runLatencyCli(args: string[]): Promise<CliResult> {
-  const entry = path.join(repoRoot, 'dist', 'test', 'support', 'analyze-io-cli.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, 'analyze', 'latency', ...args], {
-      env: cliEnv({
-        GOCACHE: path.join(tempDir(), 'gocache'),
-        GOMODCACHE: path.join(os.tmpdir(), 'no-such', 'mod'),
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(
+    ['analyze', 'latency', ...args],
+    cliEnv({
+      GOCACHE: path.join(tempDir(), 'gocache'),
+      GOMODCACHE: path.join(os.tmpdir(), 'no-such', 'mod'),
+    }),
+  );
 }
 
 test(
