@@ -2,6 +2,7 @@
 // lives in its own file and adds its subcommands here.
 import type { Command } from 'commander';
 import { register as registerBuild } from './analyze-build-command.js';
+import { register as registerGoroot } from './analyze-goroot-command.js';
 import { register as registerIo } from './analyze-io-command.js';
 
 /** Adds `analyze` and its topics to the program. */
@@ -9,8 +10,9 @@ export function register(program: Command, setExit: (code: number) => void): voi
   const analyze = program
     .command('analyze')
     .description(
-      'deep dives: build (action graph), cache (hit rate), io (strace), latency (4 KiB reads)',
+      'deep dives: goroot (resolution, symlinks, tmpfs), build (action graph), cache (hit rate), io (strace), latency (4 KiB reads)',
     );
   registerBuild(analyze, setExit);
   registerIo(analyze, setExit);
+  registerGoroot(analyze, setExit);
 }
