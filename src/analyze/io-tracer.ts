@@ -14,6 +14,7 @@ import {
   type ProcessResult,
 } from '../measure/process-runner.js';
 import { findOnPath } from '../probe/index.js';
+import type { GoRunner } from './build-runner.js';
 
 /**
  * The calls traced: everything that takes a file name (openat, newfstatat, statx, readlinkat,
@@ -73,17 +74,9 @@ export function requireStrace(pathEnv: string | undefined): string {
   return found;
 }
 
-/** How to run the traced go commands. */
-export interface TraceRunner {
+/** How to run the traced go commands: the go runner of `analyze build`, plus strace. */
+export interface TraceRunner extends GoRunner {
   stracePath: string;
-  goPath: string;
-  /** The rusage-exec helper, or null to time in Node (wall time only). */
-  helperPath: string | null;
-  userEnv: NodeJS.ProcessEnv;
-  /** The user's --env KEY=VALUE pairs, applied last. */
-  overrides: Record<string, string>;
-  timeoutMs: number;
-  signal?: AbortSignal;
 }
 
 /** Runs argv with the controlled environment; throws when it fails. */

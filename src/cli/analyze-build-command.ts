@@ -36,11 +36,12 @@ import { compareWithBuildX } from '../analyze/build-x.js';
 import { ExitCode, EnvironmentError, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';
-import { PrivateDirs, removeAllPrivateDirs } from '../measure/private-dirs.js';
+import { PrivateDirs } from '../measure/private-dirs.js';
 import { busyWarning, queryGo, resolveGo } from '../probe/index.js';
 import { probeStorage } from '../probe/storage.js';
 import { compareSamples, median } from '../stats/index.js';
 import { collectEnv, collectList, seconds, wholeNumber } from './options.js';
+import { interruptible } from './interruptible.js';
 
 /** Options shared by `analyze build` and `analyze cache`. */
 export interface AnalyzeBuildOptions {
@@ -213,26 +214,6 @@ function parseOrUsage(text: string, what: string): ReturnType<typeof parseAction
     if (err instanceof ActionGraphParseError) throw new UsageError(`${what}: ${err.message}`);
     throw err;
   }
-}
-
-/** Ctrl-C stops the running go command; a second Ctrl-C removes the private dirs and quits. */
-function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) controller.abort();
-    else {
-      removeAllPrivateDirs();
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return work(controller.signal).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
 }
 
 /** The session: toolchain, helper and private directories for one analysis. */

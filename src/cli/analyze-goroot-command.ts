@@ -8,7 +8,7 @@ import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { ensureHelper } from '../measure/helper.js';
-import { PrivateDirs, removeAllPrivateDirs } from '../measure/private-dirs.js';
+import { PrivateDirs } from '../measure/private-dirs.js';
 import type { PrivatePaths } from '../measure/controlled-env.js';
 import { busyWarning, resolveGo } from '../probe/index.js';
 import {
@@ -34,6 +34,7 @@ import {
 } from '../analyze/goroot-symlink-experiment.js';
 import { runTmpfsExperiment, skippedTmpfs } from '../analyze/goroot-tmpfs-experiment.js';
 import { seconds, wholeNumber } from './options.js';
+import { interruptible } from './interruptible.js';
 
 /** The experiments `--experiment` selects. */
 export const EXPERIMENTS = ['symlinks', 'tmpfs', 'all', 'none'] as const;
@@ -110,26 +111,6 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
     )
     .option('-q, --quiet', 'no progress output')
     .action(async (opts: AnalyzeGorootOptions) => setExit(await analyzeGorootCommand(opts)));
-}
-
-/** Ctrl-C stops the running command; a second Ctrl-C removes the private dirs and quits. */
-function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) controller.abort();
-    else {
-      removeAllPrivateDirs();
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return work(controller.signal).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
 }
 
 function loadAvg1(): number {

@@ -36,7 +36,7 @@ import {
 import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';
-import { PrivateDirs, removeAllPrivateDirs } from '../measure/private-dirs.js';
+import { PrivateDirs } from '../measure/private-dirs.js';
 import { findOnPath, queryGo, readGoEnvFile, resolveGo, userGoCacheDir } from '../probe/index.js';
 import { probeLatency, type LatencyEngine, type LatencyTarget } from '../probe/io-latency.js';
 import {
@@ -46,6 +46,7 @@ import {
   type LatencyReport,
 } from '../report/io-latency.js';
 import { collectEnv, collectList, collectRepeat, seconds, wholeNumber } from './options.js';
+import { interruptible } from './interruptible.js';
 
 /** Default target of `analyze io`: small enough for a 2-core machine, big enough to matter. */
 export const DEFAULT_IO_PACKAGE = 'net/url';
@@ -146,26 +147,6 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 
 function progress(quiet: boolean | undefined): (line: string) => void {
   return quiet ? () => undefined : (line) => process.stderr.write(`${line}\n`);
-}
-
-/** Ctrl-C stops the running command; a second Ctrl-C removes the private dirs and quits. */
-function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) controller.abort();
-    else {
-      removeAllPrivateDirs();
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return work(controller.signal).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
 }
 
 /** The path as given and its real path, when they differ. */

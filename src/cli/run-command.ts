@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
-import { removeAllPrivateDirs } from '../measure/private-dirs.js';
 import type { RunRecord } from '../measure/run-record.js';
 import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
 import type { AutoPlan } from '../measure/sampler.js';
@@ -22,6 +21,7 @@ import {
 import { renderToolchainComparison } from '../report/toolchain-comparison.js';
 import { formatValue } from '../report/units.js';
 import { saveRun, writeRunFile } from '../store/run-files.js';
+import { interruptible } from './interruptible.js';
 import { planRun } from './plan.js';
 
 export interface RunOptions {
@@ -146,43 +146,32 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const toolchains = await resolveToolchains(opts.go ?? [], opts.toolchain ?? [], process.env);
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
 
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) {
-      process.stderr.write(
-        '\ngobaseline: stopping after the current command (Ctrl-C again to quit now)\n',
-      );
-      controller.abort();
-    } else {
-      removeAllPrivateDirs();
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   const progress = new StderrProgress(plan.length * toolchains.length, process.stderr, opts.quiet);
   let run: RunRecord;
   try {
-    run = await measureBaseline({
-      plan,
-      suite,
-      toolchains,
-      auto,
-      userEnv: process.env,
-      overrides: opts.env ?? {},
-      runsOverride: opts.runs ?? null,
-      warmupOverride: opts.warmup ?? null,
-      warmCacheDir,
-      timeoutMs: opts.timeout * 1000,
-      signal: controller.signal,
-      progress,
-    });
+    run = await interruptible(
+      (signal) =>
+        measureBaseline({
+          plan,
+          suite,
+          toolchains,
+          auto,
+          userEnv: process.env,
+          overrides: opts.env ?? {},
+          runsOverride: opts.runs ?? null,
+          warmupOverride: opts.warmup ?? null,
+          warmCacheDir,
+          timeoutMs: opts.timeout * 1000,
+          signal,
+          progress,
+        }),
+      () =>
+        process.stderr.write(
+          '\ngobaseline: stopping after the current command (Ctrl-C again to quit now)\n',
+        ),
+    );
   } finally {
     progress.finish();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 
   const toStdout = opts.json === '-';
