@@ -7,16 +7,22 @@
 //    GOCACHE): B runs go through a tiny static C wrapper that busy-waits before exec'ing go,
 //    calibrated so that B is about 10% slower. Bar: "significant" (and slower) in >= 90%.
 //    (On a 2 ms `go version` the wrapper's own exec is already more than 10%.)
-// Usage: node dist/bench/aa-significance.js [repetitions=20] [runs=20]
+// With --interleaved, each repetition is instead ONE run of two toolchains interleaved run by
+// run (`--go go --go <symlink to go>` for A/A, `--go go --go <wrapper>` for the slowdown), judged
+// with the same Mann-Whitney test: what interleaving buys on a machine whose speed drifts.
+// Usage: node dist/bench/aa-significance.js [repetitions=20] [runs=20] [--interleaved]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compareSamples } from '../src/stats/index.js';
 import { cli, machineLine, median } from './support.js';
 import type { RunRecord } from '../src/measure/run-record.js';
 
-const reps = Number(process.argv[2] ?? 20);
-const runs = Number(process.argv[3] ?? 20);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const interleaved = process.argv.includes('--interleaved');
+const reps = Number(positional[0] ?? 20);
+const runs = Number(positional[1] ?? 20);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-aa-'));
 const realGo = execFileSync('sh', ['-c', 'command -v go'], { encoding: 'utf8' }).trim();
 
@@ -50,11 +56,11 @@ int main(int argc, char **argv) {
 
 const warmCache = path.join(dir, 'warm-cache');
 
-function run(file: string, scenario: string, goPath?: string): RunRecord {
+function run(file: string, scenario: string, ...goPaths: string[]): RunRecord {
   const out = path.join(dir, file);
   const args = ['run', '--scenario', scenario, '--runs', String(runs), '--warmup', '3'];
   args.push('--warm-cache', warmCache);
-  if (goPath) args.push('--go', goPath);
+  for (const goPath of goPaths) args.push('--go', goPath);
   execFileSync(process.execPath, [cli, ...args, '--json', out, '--no-save', '--quiet'], {
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -71,6 +77,15 @@ interface Verdict {
   significant: boolean;
   deltaFraction: number | null;
   p: number;
+}
+
+/** Judges the two toolchains of one interleaved run (the test `compare` applies). */
+function judgeInterleaved(r: RunRecord): Verdict {
+  const [a, b] = r.scenarios.map((s) =>
+    s.samples.filter((x) => x.ok).map((x) => x.metrics.wallNs ?? NaN),
+  );
+  const c = compareSamples(a ?? [], b ?? []);
+  return { significant: c.significant, deltaFraction: c.deltaFraction, p: c.p };
 }
 
 function judge(a: string, b: string): Verdict {
@@ -101,8 +116,10 @@ try {
   // Calibrate: the wrapper's own exec costs something; busy-wait the rest of 10%.
   const slowScenario = 'build/net-http-warm';
   run('prime.json', slowScenario); // fills the shared warm cache once (a cold build)
-  const base = wallMedian(run('pilot-base.json', slowScenario));
-  const bare = wallMedian(run('pilot-bare.json', slowScenario, buildWrapper(0)));
+  // Interleaved, so that the machine's drift does not leak into the calibration.
+  const pilot = run('pilot.json', slowScenario, realGo, buildWrapper(0));
+  const [base, bare] = pilot.scenarios.map((r) => wallMedian({ ...pilot, scenarios: [r] }));
+  if (base === undefined || bare === undefined) throw new Error('calibration run failed');
   const overhead = Math.max(0, bare - base); // noise can make it look negative
   const delayUs = Math.max(0, Math.round((0.1 * base - overhead) / 1000));
   const wrapper = buildWrapper(delayUs);
@@ -113,14 +130,27 @@ try {
   let aaQuiet = 0;
   let slowCaught = 0;
   const slowDeltas: number[] = [];
+  // The same go under another path: a second toolchain that is the first.
+  const sameGo = path.join(dir, 'go-again');
+  execFileSync('ln', ['-s', realGo, sameGo]);
+  console.log(
+    interleaved ? 'mode: interleaved (one run, two toolchains)' : 'mode: back-to-back runs',
+  );
   for (let i = 1; i <= reps; i++) {
-    run('a.json', 'startup/go-version');
-    run('b.json', 'startup/go-version');
-    const aa = judge('a.json', 'b.json');
+    let aa: Verdict;
+    let slow: Verdict;
+    if (interleaved) {
+      aa = judgeInterleaved(run('ab.json', 'startup/go-version', realGo, sameGo));
+      slow = judgeInterleaved(run('cd.json', slowScenario, realGo, wrapper));
+    } else {
+      run('a.json', 'startup/go-version');
+      run('b.json', 'startup/go-version');
+      aa = judge('a.json', 'b.json');
+      run('c.json', slowScenario);
+      run('d.json', slowScenario, wrapper);
+      slow = judge('c.json', 'd.json');
+    }
     if (!aa.significant) aaQuiet++;
-    run('c.json', slowScenario);
-    run('d.json', slowScenario, wrapper);
-    const slow = judge('c.json', 'd.json');
     if (slow.significant && (slow.deltaFraction ?? 0) > 0) slowCaught++;
     slowDeltas.push(slow.deltaFraction ?? NaN);
     console.log(
