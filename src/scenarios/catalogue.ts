@@ -161,7 +161,7 @@ export const SUITES: Suite[] = [
   {
     id: 'standard',
     description:
-      'every scenario with more runs, including full cold builds (about 6 minutes on 2 cores)',
+      'every scenario with more runs, including full cold builds (about 4-5 minutes on 2 cores)',
     scenarios: SCENARIOS.map((s) => s.id),
     runs: {
       'startup/go-version': 40,
