@@ -110,6 +110,15 @@ int main(int argc, char **argv) {
   sa.sa_handler = on_alarm;
   sigaction(SIGALRM, &sa, NULL);
 
+  /* Hold forwarded signals until child_pid is known (also while waiting for the go-ahead),
+   * so a Ctrl-C that arrives before the command starts is forwarded as soon as it does. */
+  sigset_t forward, previous;
+  sigemptyset(&forward);
+  sigaddset(&forward, SIGINT);
+  sigaddset(&forward, SIGTERM);
+  sigaddset(&forward, SIGHUP);
+  sigprocmask(SIG_BLOCK, &forward, &previous);
+
   if (wait_for_go) {
     char go;
     ssize_t n;
@@ -141,14 +150,6 @@ int main(int argc, char **argv) {
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  /* Hold forwarded signals until child_pid is known, so none is lost in between. */
-  sigset_t forward, previous;
-  sigemptyset(&forward);
-  sigaddset(&forward, SIGINT);
-  sigaddset(&forward, SIGTERM);
-  sigaddset(&forward, SIGHUP);
-  sigprocmask(SIG_BLOCK, &forward, &previous);
 
   struct timespec t0, t1;
   pid_t pid = 0;

@@ -3,6 +3,7 @@
 // directory and quits at once with exit 130.
 import { ExitCode } from '../errors.js';
 import { removeAllPrivateDirs } from '../measure/private-dirs.js';
+import { stopLiveCommands } from '../measure/process-runner.js';
 
 /** Runs work with an AbortSignal tied to SIGINT/SIGTERM; `onFirst` runs at the first signal. */
 export function interruptible<T>(
@@ -17,6 +18,7 @@ export function interruptible<T>(
       onFirst?.();
       controller.abort();
     } else {
+      stopLiveCommands();
       removeAllPrivateDirs();
       process.exit(ExitCode.interrupted);
     }

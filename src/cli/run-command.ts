@@ -1,6 +1,7 @@
 // `gobaseline run`: measure a suite (default quick) on this machine, print the table and the
 // reference comparison, save the run. Ctrl-C stops after the current command, keeps the
 // samples taken so far and removes every private directory; a second Ctrl-C quits at once.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
@@ -52,7 +53,15 @@ export const DEFAULT_MAX_RUNS = 200;
 function checkWarmCache(dir: string): string {
   const wanted = path.resolve(dir);
   const own = userGoCacheDir(process.env, readGoEnvFile(process.env));
-  if (own && path.resolve(own) === wanted) {
+  // Compare real paths, so a symlink to the user's GOCACHE is refused too.
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  if (own && real(own) === real(wanted)) {
     throw new UsageError(
       `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
     );

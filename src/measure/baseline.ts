@@ -89,7 +89,13 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     );
     const first = opts.toolchains[0];
     if (!first) throw new Error('measureBaseline: no toolchain');
-    const fingerprint = await takeFingerprint({ goPath: first.goPath, env });
+    const envFor = (t: Toolchain): Record<string, string> => {
+      if (t.inheritsGoroot) return env;
+      const own = { ...env };
+      if (!('GOROOT' in opts.overrides)) delete own.GOROOT;
+      return own;
+    };
+    const fingerprint = await takeFingerprint({ goPath: first.goPath, env: envFor(first) });
     const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
     if (busy) warnings.push(busy);
     const goEnvFile = readGoEnvFile(opts.userEnv);
@@ -121,7 +127,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       const contexts = opts.toolchains.map((t) => ({
         toolchain: t.label,
         goPath: t.goPath,
-        env,
+        env: envFor(t),
         dirs,
         warmCacheDir,
         helperPath: helper.kind === 'built' ? helper.path : null,

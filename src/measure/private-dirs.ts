@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopLiveCommands } from './process-runner.js';
 
 const live = new Set<string>();
 let exitHookInstalled = false;
@@ -62,6 +63,7 @@ export class PrivateDirs {
       for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
         process.on(sig, () => {
           if (process.listenerCount(sig) > 1) return;
+          stopLiveCommands();
           removeAllPrivateDirs();
           process.exit(128 + (os.constants.signals[sig] ?? 0));
         });

@@ -43,6 +43,26 @@ export interface ProcessResult {
 /** Output kept per stream; a build's output is far smaller, gctrace of a long program is not. */
 const STREAM_LIMIT_BYTES = 8 * 1024 * 1024;
 
+/** Commands running now, to stop on a hard exit: helper processes, or Node-spawned groups. */
+const live = new Map<number, 'helper' | 'group'>();
+
+/**
+ * Stops every command still running (before a hard exit removes their directories): a helper
+ * gets SIGTERM, which it forwards to the command's group (SIGKILL 2 s later); a group started
+ * from Node without the helper gets SIGKILL.
+ */
+export function stopLiveCommands(): void {
+  for (const [pid, kind] of live) {
+    try {
+      if (kind === 'helper') process.kill(pid, 'SIGTERM');
+      else process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  live.clear();
+}
+
 /** True when the command ran to completion with exit status 0. */
 export function succeeded(r: ProcessResult): boolean {
   return r.exitCode === 0 && !r.timedOut && !r.interrupted && r.spawnError === null;
@@ -118,6 +138,7 @@ export async function runMeasured(
     // Without the helper, give the command its own process group so it can be stopped whole.
     detached: !viaHelper,
   });
+  if (child.pid !== undefined) live.set(child.pid, viaHelper ? 'helper' : 'group');
   const stop = (): void => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     // The helper forwards SIGTERM to the command's process group and escalates to SIGKILL.
@@ -166,9 +187,11 @@ export async function runMeasured(
   // Start the clock only now that Node's side of the spawn is set up (see rusage-exec -w).
   if (viaHelper) {
     child.stdin?.on('error', () => undefined); // the helper may already be gone
-    child.stdin?.end('g');
+    // Stopped before it started: no go-ahead, the helper exits without running the command.
+    child.stdin?.end(interrupted || timedOut ? undefined : 'g');
   }
   const [stdout, stderr, reportText, exit] = await outputs;
+  if (child.pid !== undefined) live.delete(child.pid);
   const wallNodeNs = Number(process.hrtime.bigint() - started);
   if (timer) clearTimeout(timer);
   spec.signal?.removeEventListener('abort', onAbort);

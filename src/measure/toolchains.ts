@@ -23,6 +23,12 @@ export interface Toolchain {
   version: string;
   /** What the user asked for: a path, `local` or a version such as go1.27.3. */
   requested: string;
+  /**
+   * True for the user's own go from PATH, which runs with the user's GOROOT (if exported, it is
+   * part of the environment measured). Other toolchains find their own GOROOT: a GOROOT
+   * exported for the local go would make them compile with the wrong standard library.
+   */
+  inheritsGoroot: boolean;
 }
 
 const VERSION_SPEC = /^go\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/;
@@ -97,19 +103,26 @@ export async function resolveToolchains(
     }
   }
   const local = resolveGo(goPaths[0], env);
-  const wanted: { requested: string; goPath: Promise<string> | string }[] = [];
-  for (const p of goPaths) wanted.push({ requested: p, goPath: resolveGo(p, env) });
+  const fromPath = goPaths.length === 0;
+  const wanted: { requested: string; goPath: Promise<string> | string; inheritsGoroot: boolean }[] =
+    [];
+  for (const p of goPaths)
+    wanted.push({ requested: p, goPath: resolveGo(p, env), inheritsGoroot: false });
   for (const spec of specs) {
-    wanted.push({ requested: spec, goPath: spec === 'local' ? local : obtain(spec, local, env) });
+    const goPath = spec === 'local' ? local : obtain(spec, local, env);
+    // Fetches run concurrently but are awaited in order: a later one failing first must not
+    // become an unhandled rejection (it is reported when its turn comes).
+    if (typeof goPath !== 'string') goPath.catch(() => undefined);
+    wanted.push({ requested: spec, goPath, inheritsGoroot: spec === 'local' && fromPath });
   }
-  if (wanted.length === 0) wanted.push({ requested: 'local', goPath: local });
+  if (wanted.length === 0) wanted.push({ requested: 'local', goPath: local, inheritsGoroot: true });
 
   const out: Toolchain[] = [];
   for (const w of wanted) {
     const goPath = await w.goPath;
     const version = await goVersion(goPath, env);
     const label = /go version (\S+)/.exec(version)?.[1] ?? goPath;
-    out.push({ label, goPath, version, requested: w.requested });
+    out.push({ label, goPath, version, requested: w.requested, inheritsGoroot: w.inheritsGoroot });
   }
   const paths = out.map((t) => t.goPath);
   const repeated = paths.find((p, i) => paths.indexOf(p) !== i);

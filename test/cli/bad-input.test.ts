@@ -1,6 +1,7 @@
 // Bad input gets one clear line on stderr and a documented exit code (2 usage, 3 environment).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { cliEnv, runCli, tempDir } from '../support/cli.js';
 
 function assertOneLineError(stderr: string, pattern: RegExp): void {
@@ -80,4 +81,13 @@ test("--warm-cache refuses the user's own GOCACHE: exit 2", async () => {
   );
   assert.equal(r.code, 2);
   assertOneLineError(r.stderr, /is your own GOCACHE/);
+  // Also through a symlink to it.
+  mkdirSync(`${home}/.cache/go-build`, { recursive: true });
+  symlinkSync(`${home}/.cache/go-build`, `${home}/cache-link`);
+  const viaLink = await runCli(
+    ['run', '--scenario', 'startup/go-version', '--warm-cache', `${home}/cache-link`],
+    cliEnv({ HOME: home, GOCACHE: undefined, XDG_CACHE_HOME: undefined, GOENV: 'off' }),
+  );
+  assert.equal(viaLink.code, 2);
+  assertOneLineError(viaLink.stderr, /is your own GOCACHE/);
 });

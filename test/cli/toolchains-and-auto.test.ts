@@ -2,10 +2,11 @@
 // GOTOOLCHAIN into gobaseline's private module cache) and adaptive sampling.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunRecord } from '../../src/measure/run-record.js';
-import { cliEnv, runCli, tempDir } from '../support/cli.js';
+import { findGoOnPath } from '../../src/probe/index.js';
+import { cliEnv, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
 
 function readRun(file: string): RunRecord {
   return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
@@ -53,6 +54,41 @@ test('--toolchain go1.27.3,local measures both, interleaved run by run', async (
   // The benchstat-style comparison of the two, base first.
   assert.match(r.stdout, /toolchains compared, run by run \(base: go1\.27\.3/);
   assert.match(r.stdout, /│ wall +│ startup\/go-version │ .* │ +(~|[+-][\d.]+%) │/);
+});
+
+test("an exported GOROOT is the local go's: the other toolchain builds with its own", async () => {
+  const json = path.join(tempDir(), 'goroot.json');
+  const goroot = path.dirname(
+    path.dirname(fs.realpathSync(findGoOnPath(process.env.PATH) ?? 'go')),
+  );
+  const r = await runCli(
+    [
+      'run',
+      '--scenario',
+      'build/hello-link',
+      '--toolchain',
+      'local,go1.27.3',
+      '--runs',
+      '1',
+      '--warmup',
+      '0',
+      '--warm-cache',
+      sharedWarmCache,
+      '--json',
+      json,
+      '--no-save',
+    ],
+    cliEnv({ GOROOT: goroot }),
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const run = readRun(json);
+  assert.deepEqual(
+    run.scenarios.map((s) => [s.toolchain, s.setupFailure?.stderrTail ?? null, s.samples[0]?.ok]),
+    [
+      [run.config.toolchains[0]?.label, null, true],
+      ['go1.27.3', null, true],
+    ],
+  );
 });
 
 test('a toolchain that cannot be obtained: exit 3; a malformed name: exit 2', async () => {

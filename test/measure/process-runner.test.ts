@@ -1,4 +1,7 @@
 import { test } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { ensureHelper } from '../../src/measure/helper.js';
 import { runMeasured, succeeded } from '../../src/measure/process-runner.js';
@@ -72,6 +75,19 @@ test('an abort signal interrupts the command', async () => {
   );
   assert.equal(r.interrupted, true);
   assert.equal(succeeded(r), false);
+});
+
+test('a command stopped before it starts is not run at all', async () => {
+  const marker = path.join(os.tmpdir(), `gbtest-not-run-${process.pid}`);
+  const controller = new AbortController();
+  controller.abort();
+  const r = await runMeasured(
+    spec(['sh', '-c', `touch ${marker}`], { signal: controller.signal }),
+    await helperPath(),
+  );
+  assert.equal(r.interrupted, true);
+  assert.equal(succeeded(r), false);
+  assert.equal(fs.existsSync(marker), false);
 });
 
 test('without the helper, Node measures wall time only', async () => {
