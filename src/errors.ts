@@ -39,3 +39,10 @@ export class EnvironmentError extends UserError {
 export function hasExitCode(err: unknown): err is Error & { exitCode: number } {
   return err instanceof Error && typeof (err as { exitCode?: unknown }).exitCode === 'number';
 }
+
+/** Ctrl-C stopped the work: the CLI exits 130 (after printing what it has, where it can). */
+export class InterruptedError extends UserError {
+  constructor() {
+    super('interrupted', ExitCode.interrupted);
+  }
+}

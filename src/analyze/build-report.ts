@@ -302,8 +302,12 @@ export function renderBuildReport(r: BuildAnalysisReport): string {
     out.push(
       `slowest compiles (top ${a.slowest.length}; action = TimeDone - TimeStart, tools = compile/asm/pack's own time):\n${slowestTable(a)}`,
     );
-  } else {
+  } else if (a.cache.cached === a.cache.compileActions) {
     out.push('no package was compiled: every compile action came from the cache');
+  } else {
+    out.push(
+      `no package was compiled: ${a.cache.cached} from the cache, ${a.cache.failed} failed, ${a.cache.notStarted} not started`,
+    );
   }
   out.push(`${criticalPathSummary(r)}:\n${criticalPathTable(a)}`);
   out.push(`time per action mode:\n${modesTable(a)}`);

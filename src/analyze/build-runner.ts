@@ -4,9 +4,10 @@
 // The I/O half of the analysis; build-graph.ts is the pure half.
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { EnvironmentError, ExitCode, UserError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import {
+  complaint,
   failureReason,
   runMeasured,
   succeeded,
@@ -38,12 +39,8 @@ export interface GoRunner {
   signal?: AbortSignal;
 }
 
-/** The build was stopped by Ctrl-C: the CLI exits 130. */
-export class InterruptedError extends UserError {
-  constructor() {
-    super('interrupted', ExitCode.interrupted);
-  }
-}
+import { InterruptedError } from '../errors.js';
+export { InterruptedError };
 
 /** Runs one go command with the controlled environment; throws when it does not succeed. */
 export async function runGo(
@@ -68,12 +65,7 @@ export async function runGo(
   if (result.interrupted) throw new InterruptedError();
   if (!succeeded(result)) {
     // One line: the go command's first two lines of complaint (e.g. "# pkg" and the error).
-    const why = result.stderr
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== '')
-      .slice(0, 2)
-      .join('; ');
+    const why = complaint(result.stderr);
     throw new EnvironmentError(
       `\`go ${args.join(' ')}\` failed (${failureReason(result)})${why ? `: ${why}` : ''}`,
     );

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import { lstatSync, readdirSync } from 'node:fs';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import path from 'node:path';
-import { ExitCode, EnvironmentError, UserError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import { failureReason, runMeasured, succeeded, tail } from '../measure/process-runner.js';
 
 /** What every measurement of one `analyze goroot` invocation shares. */
@@ -31,12 +31,8 @@ export interface TimedRun {
   stdout: string;
 }
 
-/** Ctrl-C ended the analysis (exit 130). */
-export class InterruptedError extends UserError {
-  constructor() {
-    super('interrupted', ExitCode.interrupted);
-  }
-}
+import { InterruptedError } from '../errors.js';
+export { InterruptedError };
 
 /** Throws {@link InterruptedError} once Ctrl-C was pressed. */
 export function checkInterrupted(ctx: RunContext): void {

@@ -5,7 +5,9 @@
 // entry of each copy's src/, timed in Node. Everything but GOROOT (GOCACHE, TMPDIR, the working
 // directory) lives in the same private directory on disk, so only GOROOT's medium differs.
 // Runs alternate between the copies (the order flipping every round).
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { EnvironmentError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import { PrivateDirs, removeTree } from '../measure/private-dirs.js';
 import { formatValue } from '../report/units.js';
@@ -30,6 +32,7 @@ import {
   type RunContext,
 } from './goroot-runner.js';
 import { ratioOfMedians } from './goroot-stats.js';
+import { symlinksOutOf } from './goroot-copy-check.js';
 
 /** The commands timed on each copy (N runs each): label and go arguments. */
 export const TMPFS_COMMANDS: { label: string; args: string[] }[] = [
@@ -138,7 +141,13 @@ export async function runTmpfsExperiment(
     for (const m of MEDIA) {
       copies[m] = path.join(roots[m].root, 'goroot');
       ctx.say(`tmpfs: copying GOROOT (${size}) to ${copies[m]} with cp -a: takes a few seconds`);
-      copyNs[m] = await copyTree(ctx, opts.source, copies[m]);
+      copyNs[m] = await copyTree(ctx, await fs.realpath(opts.source), copies[m]);
+      const escaping = await symlinksOutOf(copies[m]);
+      if (escaping.length > 0) {
+        throw new EnvironmentError(
+          `GOROOT links out of itself (${escaping.join(', ')}): a copy would still read the original`,
+        );
+      }
     }
     ctx.say('tmpfs: flushing the disk copy (sync -f) so write-back does not disturb the timings');
     await syncFileSystem(ctx, copies.disk);

@@ -77,6 +77,9 @@ export interface AreaRoot {
  */
 export function areaRoots(dirs: {
   goroot: string[];
+  /** Real paths of GOROOT/src and GOROOT/pkg where they are symlinks out of GOROOT (Debian). */
+  gorootSrc?: string[];
+  gorootPkg?: string[];
   gocache: string[];
   gomodcache: string[];
   project: string[];
@@ -88,6 +91,8 @@ export function areaRoots(dirs: {
     roots.push({ area: 'goroot-src', dir: path.posix.join(g, 'src') });
     roots.push({ area: 'goroot-pkg', dir: path.posix.join(g, 'pkg') });
   }
+  for (const d of dirs.gorootSrc ?? []) roots.push({ area: 'goroot-src', dir: d });
+  for (const d of dirs.gorootPkg ?? []) roots.push({ area: 'goroot-pkg', dir: d });
   for (const d of dirs.gocache) roots.push({ area: 'gocache', dir: d });
   for (const d of dirs.gomodcache) roots.push({ area: 'gomodcache', dir: d });
   for (const d of dirs.project) roots.push({ area: 'project', dir: d });

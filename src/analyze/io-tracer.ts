@@ -7,10 +7,10 @@ import { promises as fs } from 'node:fs';
 import { EnvironmentError, ExitCode, UserError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import {
+  complaint,
   failureReason,
   runMeasured,
   succeeded,
-  tail,
   type ProcessResult,
 } from '../measure/process-runner.js';
 import { findOnPath } from '../probe/index.js';
@@ -100,10 +100,8 @@ export async function runChecked(
   );
   if (result.interrupted) throw new TraceInterruptedError();
   if (!succeeded(result)) {
-    const why = tail(result.stderr, 8);
-    throw new EnvironmentError(
-      `${what} failed (${failureReason(result)})${why ? `:\n${why}` : ''}`,
-    );
+    const why = complaint(result.stderr);
+    throw new EnvironmentError(`${what} failed (${failureReason(result)})${why ? `: ${why}` : ''}`);
   }
   return result;
 }

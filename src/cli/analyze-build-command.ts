@@ -42,6 +42,8 @@ import { probeStorage } from '../probe/storage.js';
 import { compareSamples, median } from '../stats/index.js';
 import { collectEnv, collectList, seconds, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
+import { writeOutput } from './output-file.js';
+import { symlinksOutOf } from '../analyze/goroot-copy-check.js';
 
 /** Options shared by `analyze build` and `analyze cache`. */
 export interface AnalyzeBuildOptions {
@@ -190,14 +192,6 @@ async function targetOf(opts: AnalyzeBuildOptions, workDir: string): Promise<Bui
 }
 
 /** Writes an output file named by an option; a file that cannot be written is a usage error. */
-async function writeOutput(file: string, text: string, option: string): Promise<void> {
-  try {
-    await fs.writeFile(file, text);
-  } catch (err) {
-    throw new UsageError(`${option} ${file}: ${(err as Error).message}`);
-  }
-}
-
 /** Reads an action graph file (--graph); a missing or unreadable file is a usage error. */
 async function readGraphFile(file: string): Promise<string> {
   try {
@@ -454,8 +448,15 @@ async function relocateGoroot(s: Session, runs: number): Promise<RelocationResul
   const copy = path.join(s.dirs.root, 'goroot-copy');
   s.say(`copying ${original} to ${copy} (cp -a)`);
   const started = process.hrtime.bigint();
-  await copyTree(original, copy, s.runner.signal);
+  // Copy the real directory: a GOROOT given as a symlink would otherwise be copied as a link.
+  await copyTree(await fs.realpath(original), copy, s.runner.signal);
   const copyNs = Number(process.hrtime.bigint() - started);
+  const escaping = await symlinksOutOf(copy);
+  if (escaping.length > 0) {
+    throw new EnvironmentError(
+      `GOROOT ${original} links out of itself (${escaping.join(', ')}): a copy would still use the original files, so it cannot be relocated`,
+    );
+  }
   const copiedGo = path.join(copy, 'bin', 'go');
   try {
     await fs.access(copiedGo);

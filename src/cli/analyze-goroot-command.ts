@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ExitCode, UsageError } from '../errors.js';
+import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
 import { ensureHelper } from '../measure/helper.js';
 import { PrivateDirs } from '../measure/private-dirs.js';
 import type { PrivatePaths } from '../measure/controlled-env.js';
@@ -191,18 +191,26 @@ export async function analyzeGorootCommand(opts: AnalyzeGorootOptions): Promise<
           tmpfs = skippedTmpfs(onDisk.reason, opts.runs, buildRuns);
           say(`tmpfs: skipped: ${onDisk.reason}`);
         } else {
-          tmpfs = await runTmpfsExperiment(ctx, {
-            source: target,
-            sourceBytes: size.bytes,
-            tmpfs: onTmpfs.candidate,
-            disk: onDisk.candidate,
-            runs: opts.runs,
-            buildRuns,
-            dirs,
-            paths,
-            cwd,
-            userEnv: process.env,
-          });
+          try {
+            tmpfs = await runTmpfsExperiment(ctx, {
+              source: target,
+              sourceBytes: size.bytes,
+              tmpfs: onTmpfs.candidate,
+              disk: onDisk.candidate,
+              runs: opts.runs,
+              buildRuns,
+              dirs,
+              paths,
+              cwd,
+              userEnv: process.env,
+            });
+          } catch (err) {
+            // A copy that cannot run (a noexec mount) or would read the original is a skipped
+            // experiment, not a failed analysis: the symlink results are kept.
+            if (!(err instanceof EnvironmentError)) throw err;
+            tmpfs = skippedTmpfs(err.message, opts.runs, buildRuns);
+            say(`tmpfs: skipped: ${err.message}`);
+          }
         }
       }
 

@@ -37,7 +37,14 @@ import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';
 import { PrivateDirs } from '../measure/private-dirs.js';
-import { findOnPath, queryGo, readGoEnvFile, resolveGo, userGoCacheDir } from '../probe/index.js';
+import {
+  findOnPath,
+  queryGo,
+  readGoEnvFile,
+  resolveGo,
+  userGoCacheDir,
+  userGoModCacheDir,
+} from '../probe/index.js';
 import { probeLatency, type LatencyEngine, type LatencyTarget } from '../probe/io-latency.js';
 import {
   LATENCY_REPORT_SCHEMA,
@@ -47,6 +54,7 @@ import {
 } from '../report/io-latency.js';
 import { collectEnv, collectList, collectRepeat, seconds, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
+import { writeOutput } from './output-file.js';
 
 /** Default target of `analyze io`: small enough for a 2-core machine, big enough to matter. */
 export const DEFAULT_IO_PACKAGE = 'net/url';
@@ -161,16 +169,6 @@ async function spellings(dir: string | null | undefined): Promise<string[]> {
   }
 }
 
-/** GOMODCACHE as the user's go commands see it: env, go env file, then GOPATH[0]/pkg/mod. */
-function userGoModCacheDir(env: NodeJS.ProcessEnv): string | null {
-  const file = readGoEnvFile(env);
-  if (env.GOMODCACHE) return env.GOMODCACHE;
-  if (file?.settings.GOMODCACHE) return file.settings.GOMODCACHE;
-  const gopath = env.GOPATH || file?.settings.GOPATH || (env.HOME ? path.join(env.HOME, 'go') : '');
-  const first = gopath.split(path.delimiter).find(Boolean);
-  return first ? path.join(first, 'pkg', 'mod') : null;
-}
-
 function parseTraceOr(text: string, what: string, asUsage: boolean): StraceTrace {
   try {
     return parseStraceTrace(text);
@@ -211,7 +209,7 @@ function tracedBuild(
 }
 
 async function output(report: IoReport, opts: AnalyzeIoOptions): Promise<void> {
-  if (opts.svg) await fs.writeFile(opts.svg, ioHeatMapSvg(report));
+  if (opts.svg) await writeOutput(opts.svg, ioHeatMapSvg(report), '--svg');
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderIoReport(report));
   if (opts.svg && !opts.quiet) process.stderr.write(`wrote ${opts.svg}\n`);
@@ -259,8 +257,10 @@ async function fromTraceFile(opts: AnalyzeIoOptions): Promise<IoReport> {
     const goroot = info.env.GOROOT ?? '';
     const roots = areaRoots({
       goroot: await spellings(goroot),
+      gorootSrc: await spellings(goroot && path.join(goroot, 'src')),
+      gorootPkg: await spellings(goroot && path.join(goroot, 'pkg')),
       gocache: await spellings(userGoCacheDir(process.env, readGoEnvFile(process.env))),
-      gomodcache: await spellings(userGoModCacheDir(process.env)),
+      gomodcache: await spellings(userGoModCacheDir(process.env, readGoEnvFile(process.env))),
       project: [],
       tmpdir: await spellings(os.tmpdir()),
     });
@@ -358,6 +358,8 @@ async function traceBuilds(
   }
   const roots = areaRoots({
     goroot: await spellings(goroot),
+    gorootSrc: await spellings(goroot && path.join(goroot, 'src')),
+    gorootPkg: await spellings(goroot && path.join(goroot, 'pkg')),
     gocache: [
       ...(await spellings(paths.gocache)),
       ...(opts.verify ? await spellings(path.join(dirs.root, 'gocache-verify')) : []),
@@ -383,8 +385,12 @@ async function traceBuilds(
     );
     const run = await runUnderStrace(runner, traceFlags(file, seccomp), file, goArgs, cwd, paths);
     if (opts.saveTrace) {
-      await fs.mkdir(opts.saveTrace, { recursive: true });
-      await fs.copyFile(file, path.join(opts.saveTrace, `${state}.trace`));
+      try {
+        await fs.mkdir(opts.saveTrace, { recursive: true });
+        await fs.copyFile(file, path.join(opts.saveTrace, `${state}.trace`));
+      } catch (err) {
+        throw new UsageError(`--save-trace ${opts.saveTrace}: ${(err as Error).message}`);
+      }
     }
     const trace = parseTraceOr(run.output, `the ${state} trace`, false);
     const build = tracedBuild(state, run.argv, run.output, trace, roots, opts.top, run.process);
@@ -482,7 +488,7 @@ export async function analyzeLatencyCommand(opts: AnalyzeLatencyOptions): Promis
   ];
   const gocache = userGoCacheDir(process.env, readGoEnvFile(process.env));
   if (gocache) targets.push({ role: 'GOCACHE location', dir: gocache, method: 'test-file-beside' });
-  const gomodcache = userGoModCacheDir(process.env);
+  const gomodcache = userGoModCacheDir(process.env, readGoEnvFile(process.env));
   if (gomodcache)
     targets.push({ role: 'GOMODCACHE location', dir: gomodcache, method: 'test-file-beside' });
   for (const d of opts.dir ?? []) {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EnvironmentError } from '../errors.js';
 import { stopLiveCommands } from './process-runner.js';
 
 const live = new Set<string>();
@@ -53,7 +54,13 @@ export class PrivateDirs {
 
   /** Creates the root under `parent` (default: os.tmpdir()) and registers it for cleanup. */
   static create(parent: string = os.tmpdir()): PrivateDirs {
-    const root = fs.mkdtempSync(path.join(parent, 'gobaseline-'));
+    let root: string;
+    try {
+      root = fs.mkdtempSync(path.join(parent, 'gobaseline-'));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new EnvironmentError(`cannot create a private directory in ${parent}: ${code}`);
+    }
     live.add(root);
     if (!exitHookInstalled) {
       exitHookInstalled = true;

@@ -77,6 +77,16 @@ export function failureReason(r: ProcessResult): string {
   return `exit status ${r.exitCode}`;
 }
 
+/** A failed command's complaint on one line: its first two non-empty stderr lines, joined. */
+export function complaint(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, 2)
+    .join('; ');
+}
+
 /** The last non-empty lines of a stream, for reports. */
 export function tail(text: string, lines = 5): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');

@@ -446,7 +446,13 @@ export async function probeLatency(
       opts.say?.(
         `${t.role}: writing a ${opts.fileBytes / 1024 / 1024} MiB test file in ${dirs.root}`,
       );
-      writeTestFile(file, opts.fileBytes);
+      try {
+        writeTestFile(file, opts.fileBytes);
+      } catch (err) {
+        // A full disk or a quota: this location is skipped, the others are still measured.
+        result.skipped = `cannot write a test file next to ${t.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+        continue;
+      }
       result.probedFile = file;
       result.probedFileKind = 'test-file';
       result.probedFileBytes = opts.fileBytes;
