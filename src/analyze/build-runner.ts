@@ -4,13 +4,14 @@
 // The I/O half of the analysis; build-graph.ts is the pure half.
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, InterruptedError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import {
   complaint,
   failureReason,
   runMeasured,
   succeeded,
+  trackChild,
   type ProcessResult,
 } from '../measure/process-runner.js';
 import { parseActionGraph, type BuildAction } from './actiongraph.js';
@@ -39,7 +40,6 @@ export interface GoRunner {
   signal?: AbortSignal;
 }
 
-import { InterruptedError } from '../errors.js';
 export { InterruptedError };
 
 /** Runs one go command with the controlled environment; throws when it does not succeed. */
@@ -130,6 +130,7 @@ export function copyTree(from: string, to: string, signal?: AbortSignal): Promis
       stdio: ['ignore', 'ignore', 'pipe'],
       ...(signal ? { signal } : {}),
     });
+    trackChild(child);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) =>

@@ -6,8 +6,14 @@ import fs from 'node:fs/promises';
 import { lstatSync, readdirSync } from 'node:fs';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import path from 'node:path';
-import { EnvironmentError } from '../errors.js';
-import { failureReason, runMeasured, succeeded, tail } from '../measure/process-runner.js';
+import { EnvironmentError, InterruptedError } from '../errors.js';
+import {
+  failureReason,
+  runMeasured,
+  succeeded,
+  tail,
+  trackChild,
+} from '../measure/process-runner.js';
 
 /** What every measurement of one `analyze goroot` invocation shares. */
 export interface RunContext {
@@ -31,7 +37,6 @@ export interface TimedRun {
   stdout: string;
 }
 
-import { InterruptedError } from '../errors.js';
 export { InterruptedError };
 
 /** Throws {@link InterruptedError} once Ctrl-C was pressed. */
@@ -78,6 +83,7 @@ function runTool(ctx: RunContext, argv: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const [file, ...args] = argv as [string, ...string[]];
     const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], signal: ctx.signal });
+    trackChild(child);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) =>
