@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import type { RunRecord } from '../../src/measure/run-record.js';
-import { cliEnv, cliPath, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
-
-function readRun(file: string): RunRecord {
-  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
-}
+import {
+  cliEnv,
+  interruptSampling,
+  readRun,
+  runCli,
+  sharedWarmCache,
+  tempDir,
+} from '../support/cli.js';
 
 /** Hash of every path, mode, size, mtime and content below dir: "byte-for-byte unchanged". */
 function treeDigest(dir: string): string {
@@ -167,33 +169,14 @@ test("warm scenarios: link cost and binary size, the program's own VmHWM, GC fig
 });
 
 test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs removed', async () => {
-  const dir = tempDir();
+  const json = path.join(tempDir(), 'run.json');
   const tmp = tempDir('gbtest-tmp-');
-  const json = path.join(dir, 'run.json');
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'run',
-      '--scenario',
-      'startup/go-version',
-      '--runs',
-      '100000',
-      '--warmup',
-      '0',
-      '--json',
-      json,
-      '--no-save',
-    ],
-    { env: cliEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] },
+  const { code, stderr } = await interruptSampling(
+    'SIGINT',
+    500,
+    ['--json', json, '--no-save'],
+    cliEnv({ TMPDIR: tmp }),
   );
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    // Sampling has started: let a few runs happen, then interrupt.
-    if (/100000 runs/.test(stderr)) setTimeout(() => child.kill('SIGINT'), 500);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(code, 130, stderr);
   assert.match(stderr, /stopping after the current command/);
   const run = readRun(json);
@@ -209,27 +192,12 @@ test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs remo
 
 test('a hang-up (terminal closed) removes the private directories and exits 129', async () => {
   const tmp = tempDir('gbtest-tmp-');
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'run',
-      '--scenario',
-      'startup/go-version',
-      '--runs',
-      '100000',
-      '--warmup',
-      '0',
-      '--no-save',
-    ],
-    { env: cliEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] },
+  const { code, stderr } = await interruptSampling(
+    'SIGHUP',
+    300,
+    ['--no-save'],
+    cliEnv({ TMPDIR: tmp }),
   );
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    if (/100000 runs/.test(stderr)) setTimeout(() => child.kill('SIGHUP'), 300);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(code, 129, stderr);
   assert.deepEqual(readdirSync(tmp), []);
 });

@@ -2,15 +2,10 @@
 // GOTOOLCHAIN into gobaseline's private module cache) and adaptive sampling.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs, { readFileSync } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
-import type { RunRecord } from '../../src/measure/run-record.js';
 import { findGoOnPath } from '../../src/probe/index.js';
-import { cliEnv, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
-
-function readRun(file: string): RunRecord {
-  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
-}
+import { cliEnv, readRun, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
 
 test('--toolchain go1.27.3,local measures both, interleaved run by run', async () => {
   const json = path.join(tempDir(), 'ab.json');

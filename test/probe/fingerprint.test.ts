@@ -1,32 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROBED_TOOLS, takeFingerprint, ToolchainError } from '../../src/probe/index.js';
-import { findGoOnPath } from '../../src/probe/go-toolchain.js';
-
-const realGo = fs.existsSync('/usr/local/go/bin/go')
-  ? '/usr/local/go/bin/go'
-  : findGoOnPath(process.env.PATH);
-
-let scratch = '';
-before(() => {
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gobaseline-probe-fp-'));
-});
-after(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-function goEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GOTOOLCHAIN: 'local',
-    GOFLAGS: '',
-    GOCACHE: path.join(scratch, 'gocache'),
-    ...extra,
-  };
-}
+import { goEnv, realGo, scratch } from './go-env.js';
 
 test(
   'fingerprint of this machine with the real Go toolchain',

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,31 +7,9 @@ import { ToolchainError } from '../../src/probe/errors.js';
 import { findGoOnPath, queryGo, resolveGo } from '../../src/probe/go-toolchain.js';
 import { findOnPath } from '../../src/probe/path-search.js';
 import { probeFixturePath } from './fixtures.js';
+import { goEnv, realGo, scratch } from './go-env.js';
 
-/** This machine's Go; the real-toolchain tests are skipped where there is none. */
-const realGo = fs.existsSync('/usr/local/go/bin/go')
-  ? '/usr/local/go/bin/go'
-  : findGoOnPath(process.env.PATH);
 const posix = process.platform !== 'win32';
-
-let scratch = '';
-before(() => {
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gobaseline-probe-go-'));
-});
-after(() => {
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
-
-/** An environment that cannot touch the user's GOCACHE or switch toolchains. */
-function goEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GOTOOLCHAIN: 'local',
-    GOFLAGS: '',
-    GOCACHE: path.join(scratch, 'gocache'),
-    ...extra,
-  };
-}
 
 function script(name: string, body: string, mode = 0o755): string {
   const file = path.join(scratch, name);

@@ -1,6 +1,7 @@
 // Runs the built CLI as a user would, with a private HOME/XDG layout per call unless given.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { RunRecord } from '../../src/measure/run-record.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './paths.js';
@@ -61,3 +62,36 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promi
  * runtime is compiled once per machine rather than once per test.
  */
 export const sharedWarmCache = path.join(os.tmpdir(), 'gobaseline-test-warm-cache');
+
+/** Reads a run record written with --json FILE. */
+export function readRun(file: string): RunRecord {
+  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+/**
+ * Runs `gobaseline run --scenario startup/go-version --runs 100000 --warmup 0 ...extra` and
+ * sends `signal` once sampling has started and `afterMs` more have passed; resolves with the
+ * exit code and stderr. For the interrupt tests.
+ */
+export function interruptSampling(
+  signal: NodeJS.Signals,
+  afterMs: number,
+  extra: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stderr: string }> {
+  const args = ['run', '--scenario', 'startup/go-version', '--runs', '100000', '--warmup', '0'];
+  const child = spawn(process.execPath, [cliPath, ...args, ...extra], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let sent = false;
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (!sent && /100000 runs/.test(stderr)) {
+      sent = true;
+      setTimeout(() => child.kill(signal), afterMs);
+    }
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
