@@ -40,15 +40,19 @@ import { PrivateDirs } from '../measure/private-dirs.js';
 import { busyWarning, queryGo, resolveGo } from '../probe/index.js';
 import { probeStorage } from '../probe/storage.js';
 import { compareSamples, median } from '../stats/index.js';
-import { collectEnv, collectList, seconds, wholeNumber } from './options.js';
+import { collectList, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
 import { writeOutput } from './output-file.js';
 import { symlinksOutOf } from '../analyze/goroot-copy-check.js';
+import {
+  addBuildTargetOptions,
+  addGoCommandOptions,
+  type BuildTargetOptions,
+  type GoCommandOptions,
+} from './build-target-options.js';
 
 /** Options shared by `analyze build` and `analyze cache`. */
-export interface AnalyzeBuildOptions {
-  package?: string[];
-  project?: string;
+export interface AnalyzeBuildOptions extends BuildTargetOptions, GoCommandOptions {
   cache?: 'cold' | 'warm';
   prime?: string[];
   top: number;
@@ -56,10 +60,6 @@ export interface AnalyzeBuildOptions {
   json?: boolean;
   graph?: string;
   saveGraph?: string;
-  go?: string;
-  env?: Record<string, string>;
-  timeout: number;
-  quiet?: boolean;
 }
 
 /** Options of `analyze cache` only. */
@@ -73,13 +73,7 @@ export interface AnalyzeCacheOptions extends AnalyzeBuildOptions {
 export const DEFAULT_PACKAGE = 'net/http';
 
 function addSharedOptions(cmd: Command, defaultCache: 'cold' | 'warm'): Command {
-  return cmd
-    .option(
-      '--package <pkg>',
-      `package pattern to build (repeatable; default ${DEFAULT_PACKAGE}, or ./... with --project)`,
-      collectList,
-    )
-    .option('--project <dir>', "build in your module's directory instead of the standard library")
+  addBuildTargetOptions(cmd, DEFAULT_PACKAGE)
     .addOption(
       new Option(
         '--cache <state>',
@@ -98,19 +92,8 @@ function addSharedOptions(cmd: Command, defaultCache: 'cold' | 'warm'): Command 
       '--graph <file>',
       'analyze this action graph (go build -debug-actiongraph) instead of building',
     )
-    .option('--save-graph <file>', "also write the build's raw action graph to this file")
-    .option('--go <path>', 'the go binary to use (default: go on PATH)')
-    .option(
-      '-e, --env <KEY=VALUE>',
-      'set a variable for the go commands (repeatable), e.g. GOFLAGS=-trimpath',
-      collectEnv,
-    )
-    .addOption(
-      new Option('--timeout <seconds>', 'kill a go command running longer than this')
-        .argParser(seconds)
-        .default(600),
-    )
-    .option('-q, --quiet', 'no progress output');
+    .option('--save-graph <file>', "also write the build's raw action graph to this file");
+  return addGoCommandOptions(cmd);
 }
 
 /** Adds `build` and `cache` to the `analyze` command; `setExit` receives the exit code. */

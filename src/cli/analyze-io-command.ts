@@ -52,17 +52,21 @@ import {
   renderLatencyReport,
   type LatencyReport,
 } from '../report/io-latency.js';
-import { collectEnv, collectList, collectRepeat, seconds, wholeNumber } from './options.js';
+import { collectRepeat, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
 import { writeOutput } from './output-file.js';
+import {
+  addBuildTargetOptions,
+  addGoCommandOptions,
+  type BuildTargetOptions,
+  type GoCommandOptions,
+} from './build-target-options.js';
 
 /** Default target of `analyze io`: small enough for a 2-core machine, big enough to matter. */
 export const DEFAULT_IO_PACKAGE = 'net/url';
 
 /** Options of `analyze io`. */
-export interface AnalyzeIoOptions {
-  package?: string[];
-  project?: string;
+export interface AnalyzeIoOptions extends BuildTargetOptions, GoCommandOptions {
   cache: 'cold' | 'warm' | 'both';
   top: number;
   svg?: string;
@@ -70,10 +74,6 @@ export interface AnalyzeIoOptions {
   verify?: boolean;
   trace?: string;
   saveTrace?: string;
-  go?: string;
-  env?: Record<string, string>;
-  timeout: number;
-  quiet?: boolean;
 }
 
 /** Options of `analyze latency`. */
@@ -91,17 +91,14 @@ export interface AnalyzeLatencyOptions {
 
 /** Adds `io` and `latency` to the `analyze` command; `setExit` receives the exit code. */
 export function register(analyze: Command, setExit: (code: number) => void): void {
-  analyze
-    .command('io')
-    .description(
-      'file-system calls of a build, traced with strace -f, by area (GOROOT, GOCACHE, GOMODCACHE, project, ...), cold and warm GOCACHE side by side',
-    )
-    .option(
-      '--package <pkg>',
-      `package pattern to build (repeatable; default ${DEFAULT_IO_PACKAGE}, or ./... with --project)`,
-      collectList,
-    )
-    .option('--project <dir>', "build in your module's directory instead of the standard library")
+  const io = addBuildTargetOptions(
+    analyze
+      .command('io')
+      .description(
+        'file-system calls of a build, traced with strace -f, by area (GOROOT, GOCACHE, GOMODCACHE, project, ...), cold and warm GOCACHE side by side',
+      ),
+    DEFAULT_IO_PACKAGE,
+  )
     .addOption(
       new Option('--cache <state>', 'GOCACHE state(s) to trace')
         .choices(['cold', 'warm', 'both'])
@@ -118,20 +115,10 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
       '--trace <file>',
       'analyze this trace (strace -f -y -o FILE) instead of building; areas from go env and your GOCACHE/GOMODCACHE',
     )
-    .option('--save-trace <dir>', 'also copy the raw trace files into this directory')
-    .option('--go <path>', 'the go binary to use (default: go on PATH)')
-    .option(
-      '-e, --env <KEY=VALUE>',
-      'set a variable for the go commands (repeatable), e.g. GOFLAGS=-trimpath',
-      collectEnv,
-    )
-    .addOption(
-      new Option('--timeout <seconds>', 'kill a traced build running longer than this')
-        .argParser(seconds)
-        .default(600),
-    )
-    .option('-q, --quiet', 'no progress output')
-    .action(async (opts: AnalyzeIoOptions) => setExit(await analyzeIoCommand(opts)));
+    .option('--save-trace <dir>', 'also copy the raw trace files into this directory');
+  addGoCommandOptions(io, 'a traced build').action(async (opts: AnalyzeIoOptions) =>
+    setExit(await analyzeIoCommand(opts)),
+  );
 
   analyze
     .command('latency')
