@@ -216,11 +216,7 @@ async function openSession(
   if (busy) warnings.push(`at start: ${busy}`);
   const helper = await ensureHelper();
   if (helper.kind === 'unavailable') warnings.push(`${helper.reason}; wall time only`);
-  const paths: PrivatePaths = {
-    gocache: dirs.named('gocache'),
-    gomodcache: dirs.named('gomodcache'),
-    tmpdir: dirs.named('tmp'),
-  };
+  const paths: PrivatePaths = dirs.goPaths();
   const target = await targetOf(opts, dirs.named('work'));
   const env = controlledEnv(process.env, paths, opts.env ?? {});
   const info = await queryGo(goPath, env, target.cwd);

@@ -153,11 +153,7 @@ export async function analyzeGorootCommand(opts: AnalyzeGorootOptions): Promise<
         signal,
         say,
       };
-      const paths: PrivatePaths = {
-        gocache: dirs.named('gocache'),
-        gomodcache: dirs.named('gomodcache'),
-        tmpdir: dirs.named('tmp'),
-      };
+      const paths: PrivatePaths = dirs.goPaths();
       const cwd = dirs.named('work');
       say(`resolution: asking ${goPath} for its GOROOT`);
       const resolution = await probeResolution(ctx, goPath, process.env, paths, process.cwd());

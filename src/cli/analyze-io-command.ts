@@ -234,11 +234,7 @@ async function fromTraceFile(opts: AnalyzeIoOptions): Promise<IoReport> {
   const trace = parseTraceOr(text, `--trace ${file}`, true);
   const dirs = PrivateDirs.create();
   try {
-    const paths: PrivatePaths = {
-      gocache: dirs.named('gocache'),
-      gomodcache: dirs.named('gomodcache'),
-      tmpdir: dirs.named('tmp'),
-    };
+    const paths: PrivatePaths = dirs.goPaths();
     const goPath = resolveGo(opts.go, process.env);
     const info = await queryGo(goPath, controlledEnv(process.env, paths, opts.env ?? {}));
     const goroot = info.env.GOROOT ?? '';
@@ -299,11 +295,7 @@ async function traceBuilds(
   const warnings: string[] = [];
   const helper = await ensureHelper();
   if (helper.kind === 'unavailable') warnings.push(`${helper.reason}; wall time only`);
-  const paths: PrivatePaths = {
-    gocache: dirs.named('gocache'),
-    gomodcache: dirs.named('gomodcache'),
-    tmpdir: dirs.named('tmp'),
-  };
+  const paths: PrivatePaths = dirs.goPaths();
   let cwd = dirs.named('work');
   let project: string | null = null;
   if (opts.project !== undefined) {
@@ -458,11 +450,7 @@ export async function analyzeLatencyCommand(opts: AnalyzeLatencyOptions): Promis
   const dirs = PrivateDirs.create();
   let goroot: string;
   try {
-    const paths: PrivatePaths = {
-      gocache: dirs.named('gocache'),
-      gomodcache: dirs.named('gomodcache'),
-      tmpdir: dirs.named('tmp'),
-    };
+    const paths: PrivatePaths = dirs.goPaths();
     const info = await queryGo(goPath, controlledEnv(process.env, paths, {}));
     goroot = info.env.GOROOT ?? '';
   } finally {

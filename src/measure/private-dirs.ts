@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import type { PrivatePaths } from './controlled-env.js';
 import { stopLiveCommands } from './process-runner.js';
 
 const live = new Set<string>();
@@ -84,6 +85,15 @@ export class PrivateDirs {
     const dir = path.join(this.root, name);
     fs.mkdirSync(dir, { recursive: true });
     return dir;
+  }
+
+  /** The usual private GOCACHE, GOMODCACHE and TMPDIR for go commands, under this root. */
+  goPaths(): PrivatePaths {
+    return {
+      gocache: this.named('gocache'),
+      gomodcache: this.named('gomodcache'),
+      tmpdir: this.named('tmp'),
+    };
   }
 
   /** A new empty subdirectory each call (e.g. a cold GOCACHE for one sample). */
