@@ -203,9 +203,15 @@ async function prepare(
 }
 
 /** Runs the scenario once for p; returns the sample, or null when the run was interrupted. */
+/** True when the scenario's command writes into a per-run directory ({out} or {actiongraph}). */
+function usesRunDir(scenario: Scenario): boolean {
+  return scenario.argv.some((a) => a.includes('{out}') || a.includes('{actiongraph}'));
+}
+
 async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise<Sample | null> {
   const { ctx } = p;
-  const outDir = ctx.dirs.fresh('out');
+  // Only commands that write a per-run file get a per-run directory: the loop stays lean.
+  const outDir = usesRunDir(scenario) ? ctx.dirs.fresh('out') : p.ws;
   const freshCache = scenario.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
   const actionGraphPath = path.join(outDir, 'actiongraph.json');
   const argv = resolveTokens(scenario.argv, {
@@ -222,7 +228,7 @@ async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise
   );
   const sample = await toSample(scenario, result, { argv, actionGraphPath }, seq);
   // Removing a cold cache (hundreds of MB) is not part of the timing.
-  removeTree(outDir);
+  if (outDir !== p.ws) removeTree(outDir);
   if (freshCache) removeTree(freshCache);
   return result.interrupted ? null : sample;
 }
