@@ -20,7 +20,8 @@ import { ensureHelper } from './helper.js';
 import { PrivateDirs } from './private-dirs.js';
 import type { RunRecord, ScenarioResult } from './run-record.js';
 import { RUN_SCHEMA_VERSION } from './run-record.js';
-import type { AutoPlan, ProgressSink } from './sampler.js';
+import { realCommandRunner } from './command-runner.js';
+import type { AutoPlan, ProgressSink, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
 import type { Toolchain } from './toolchains.js';
 
@@ -120,22 +121,30 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     }
 
     const scenarios: ScenarioResult[] = [];
-    const warmCacheDir = env.GOCACHE ?? dirs.named('gocache-warm');
-    for (const { scenario, warmup, runs } of opts.plan) {
-      if (opts.signal.aborted) break;
-      // One context per toolchain; the build cache is shared (its keys include the toolchain).
-      const contexts = opts.toolchains.map((t) => ({
-        toolchain: t.label,
-        goPath: t.goPath,
-        env: envFor(t),
-        dirs,
-        warmCacheDir,
+    const ctx: SamplerContext = {
+      runner: realCommandRunner({
         helperPath: helper.kind === 'built' ? helper.path : null,
         timeoutMs: opts.timeoutMs,
         signal: opts.signal,
-        progress: opts.progress,
-      }));
-      const runsOut = await runScenario(scenario, { warmup, runs, auto: opts.auto }, contexts);
+      }),
+      dirs,
+      // The build cache is shared across toolchains (its keys include the toolchain).
+      warmCacheDir: env.GOCACHE ?? dirs.named('gocache-warm'),
+      progress: opts.progress,
+    };
+    const toolchains = opts.toolchains.map((t) => ({
+      toolchain: t.label,
+      goPath: t.goPath,
+      env: envFor(t),
+    }));
+    for (const { scenario, warmup, runs } of opts.plan) {
+      if (opts.signal.aborted) break;
+      const runsOut = await runScenario(
+        scenario,
+        { warmup, runs, auto: opts.auto },
+        toolchains,
+        ctx,
+      );
       for (const run of runsOut) {
         scenarios.push({
           ...run,

@@ -11,8 +11,9 @@ import type { Scenario } from '../scenarios/types.js';
 import { summarize } from '../stats/index.js';
 import type { PrivateDirs } from './private-dirs.js';
 import { removeTree } from './private-dirs.js';
+import type { CommandRunner } from './command-runner.js';
 import type { ProcessResult } from './process-runner.js';
-import { failureReason, runMeasured, succeeded, tail } from './process-runner.js';
+import { failureReason, succeeded, tail } from './process-runner.js';
 
 /** One counted run of a scenario. Metric values in the units of the scenario's MetricSpecs. */
 export interface Sample {
@@ -52,20 +53,25 @@ export interface ProgressSink {
   sample(id: string, done: number, total: number, warmup: boolean, sample: Sample): void;
 }
 
-/** Everything the loop needs for one toolchain that is not in the scenario. */
-export interface SamplerContext {
+/** One toolchain to sample a scenario with. */
+export interface SampledToolchain {
   /** Toolchain label, shown in progress and recorded with the samples. */
   toolchain: string;
   goPath: string;
   /** Controlled environment for every command (private GOCACHE etc. already set). */
   env: Record<string, string>;
+}
+
+/** What sampling shares across toolchains: how commands run, where they write, who watches. */
+export interface SamplerContext {
+  /** Runs every command (timeout, rusage helper and Ctrl-C are its business). */
+  runner: CommandRunner;
   dirs: PrivateDirs;
   /** The private GOCACHE shared by `warm` and `none` scenarios. */
   warmCacheDir: string;
-  helperPath: string | null;
-  timeoutMs: number;
-  signal: AbortSignal;
   progress: ProgressSink;
+  /** Clock for the --auto time budget, in ms; default Date.now. */
+  now?: () => number;
 }
 
 /** Adaptive sampling: keep running until the CI of the median wall time is narrow enough. */
@@ -114,6 +120,7 @@ export function ciHalfWidth(samples: Sample[]): number | null {
 /** A scenario made ready for one toolchain: workspace written, setup run, cache primed. */
 interface Prepared {
   ctx: SamplerContext;
+  tc: SampledToolchain;
   run: ScenarioRun;
   ws: string;
   env: Record<string, string>;
@@ -138,29 +145,25 @@ function execute(
   argv: string[],
   env = p.env,
 ): Promise<ProcessResult> {
-  return runMeasured(
-    {
-      argv,
-      env,
-      cwd: p.ws,
-      timeoutMs: p.ctx.timeoutMs,
-      signal: p.ctx.signal,
-      captureStdout: needsStdout(scenario.extractors),
-    },
-    p.ctx.helperPath,
-  );
+  return p.ctx.runner.run({
+    argv,
+    env,
+    cwd: p.ws,
+    captureStdout: needsStdout(scenario.extractors),
+  });
 }
 
 async function prepare(
   scenario: Scenario,
   plan: SamplePlan,
+  tc: SampledToolchain,
   ctx: SamplerContext,
   id: string,
 ): Promise<Prepared> {
   const run: ScenarioRun = {
     scenarioId: scenario.id,
-    toolchain: ctx.toolchain,
-    argv: resolveTokens(scenario.argv, { go: ctx.goPath }),
+    toolchain: tc.toolchain,
+    argv: resolveTokens(scenario.argv, { go: tc.goPath }),
     warmup: plan.warmup,
     runsRequested: plan.runs,
     samples: [],
@@ -169,16 +172,17 @@ async function prepare(
   const ws = await writeWorkspace(scenario, ctx.dirs);
   const p: Prepared = {
     ctx,
+    tc,
     run,
     ws,
-    env: { ...ctx.env, GOCACHE: ctx.warmCacheDir, ...scenario.env },
+    env: { ...tc.env, GOCACHE: ctx.warmCacheDir, ...scenario.env },
     id,
     consecutiveFailures: 0,
     active: true,
   };
   for (const setupArgv of scenario.setup ?? []) {
     ctx.progress.phase(id, 'setup');
-    const result = await execute(scenario, p, resolveTokens(setupArgv, { go: ctx.goPath, ws }));
+    const result = await execute(scenario, p, resolveTokens(setupArgv, { go: tc.goPath, ws }));
     if (!succeeded(result)) {
       run.setupFailure = failureOf(result);
       p.active = false;
@@ -191,7 +195,7 @@ async function prepare(
     const result = await execute(
       scenario,
       p,
-      resolveTokens(scenario.argv, { go: ctx.goPath, ws, out: outDir }),
+      resolveTokens(scenario.argv, { go: tc.goPath, ws, out: outDir }),
     );
     removeTree(outDir);
     if (!succeeded(result)) {
@@ -202,20 +206,20 @@ async function prepare(
   return p;
 }
 
-/** Runs the scenario once for p; returns the sample, or null when the run was interrupted. */
 /** True when the scenario's command writes into a per-run directory ({out} or {actiongraph}). */
 function usesRunDir(scenario: Scenario): boolean {
   return scenario.argv.some((a) => a.includes('{out}') || a.includes('{actiongraph}'));
 }
 
+/** Runs the scenario once for p; returns the sample, or null when the run was interrupted. */
 async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise<Sample | null> {
-  const { ctx } = p;
+  const { ctx, tc } = p;
   // Only commands that write a per-run file get a per-run directory: the loop stays lean.
   const outDir = usesRunDir(scenario) ? ctx.dirs.fresh('out') : p.ws;
   const freshCache = scenario.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
   const actionGraphPath = path.join(outDir, 'actiongraph.json');
   const argv = resolveTokens(scenario.argv, {
-    go: ctx.goPath,
+    go: tc.goPath,
     ws: p.ws,
     out: outDir,
     actiongraph: actionGraphPath,
@@ -234,29 +238,25 @@ async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise
 }
 
 /**
- * Samples one scenario on each toolchain (one ScenarioRun per context, in order): `warmup`
+ * Samples one scenario on each toolchain (one ScenarioRun per toolchain, in order): `warmup`
  * uncounted runs, then `runs` counted ones, interleaved across toolchains.
  */
 export async function runScenario(
   scenario: Scenario,
   plan: SamplePlan,
-  contexts: SamplerContext[],
+  toolchains: SampledToolchain[],
+  ctx: SamplerContext,
 ): Promise<ScenarioRun[]> {
-  const several = contexts.length > 1;
+  const several = toolchains.length > 1;
+  const { signal } = ctx.runner;
+  const now = ctx.now ?? Date.now;
   const prepared: Prepared[] = [];
-  for (const ctx of contexts) {
-    if (ctx.signal.aborted) break;
-    prepared.push(
-      await prepare(
-        scenario,
-        plan,
-        ctx,
-        several ? `${scenario.id} @${ctx.toolchain}` : scenario.id,
-      ),
-    );
+  for (const tc of toolchains) {
+    if (signal.aborted) break;
+    const id = several ? `${scenario.id} @${tc.toolchain}` : scenario.id;
+    prepared.push(await prepare(scenario, plan, tc, ctx, id));
   }
-  const signal = contexts[0]?.signal;
-  const started = Date.now();
+  const started = now();
   const maxRounds = plan.warmup + (plan.auto ? Math.max(plan.runs, plan.auto.maxRuns) : plan.runs);
   let stop: AutoStop | 'interrupted' | null = null;
   let seq = 0;
@@ -267,7 +267,7 @@ export async function runScenario(
     const order = round % 2 === 0 ? prepared : [...prepared].reverse();
     for (const p of order) {
       if (!p.active) continue;
-      if (signal?.aborted) {
+      if (signal.aborted) {
         stop = 'interrupted';
         break;
       }
@@ -299,7 +299,7 @@ export async function runScenario(
     const widths = prepared.filter((p) => p.active).map((p) => ciHalfWidth(p.run.samples));
     if (widths.every((w) => w !== null && w <= (plan.auto as AutoPlan).targetCiHalfWidth))
       stop = 'ci-target';
-    else if (Date.now() - started >= plan.auto.maxTimeMs) stop = 'time-budget';
+    else if (now() - started >= plan.auto.maxTimeMs) stop = 'time-budget';
     else if (counted >= plan.auto.maxRuns) stop = 'run-budget';
   }
   for (const p of prepared) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { ensureHelper } from '../../src/measure/helper.js';
 import { PrivateDirs } from '../../src/measure/private-dirs.js';
 import { controlledEnv } from '../../src/measure/controlled-env.js';
+import { realCommandRunner } from '../../src/measure/command-runner.js';
 import { runScenario } from '../../src/measure/sampler.js';
 import type { ProgressSink } from '../../src/measure/sampler.js';
 import type { ScenarioResult } from '../../src/measure/run-record.js';
@@ -24,19 +25,17 @@ async function sample(scenario: Scenario, runs: number): Promise<ScenarioResult>
       { gocache: dirs.named('cache'), gomodcache: dirs.named('mod'), tmpdir: dirs.named('tmp') },
       {},
     );
-    const [run] = await runScenario(scenario, { warmup: 0, runs }, [
-      {
-        toolchain: 'local',
-        goPath: findGoOnPath(process.env.PATH) ?? 'go',
-        env,
-        dirs,
-        warmCacheDir: env.GOCACHE ?? '',
-        helperPath: helper.kind === 'built' ? helper.path : null,
-        timeoutMs: 60_000,
-        signal: new AbortController().signal,
-        progress: silent,
-      },
-    ]);
+    const runner = realCommandRunner({
+      helperPath: helper.kind === 'built' ? helper.path : null,
+      timeoutMs: 60_000,
+      signal: new AbortController().signal,
+    });
+    const [run] = await runScenario(
+      scenario,
+      { warmup: 0, runs },
+      [{ toolchain: 'local', goPath: findGoOnPath(process.env.PATH) ?? 'go', env }],
+      { runner, dirs, warmCacheDir: env.GOCACHE ?? '', progress: silent },
+    );
     assert.ok(run);
     return {
       ...run,
