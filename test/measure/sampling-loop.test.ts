@@ -55,8 +55,7 @@ async function sampleWith(
     sample: (id, _done, _total, warmup) => events.push({ id, warmup }),
   };
   // The script may interrupt the runner it belongs to.
-  let fake: FakeRunner | undefined;
-  fake = fakeRunner((request, n) => script(fake as FakeRunner)(request, n));
+  const fake: FakeRunner = fakeRunner((request, n) => script(fake)(request, n));
   try {
     const runs = await runScenario(
       opts.scenario ?? scenario,
