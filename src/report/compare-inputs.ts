@@ -7,6 +7,7 @@
 // (`Startup/go-version-2`, `ns/op`, `user-sec/op`, ...), so a run and its export compare equal.
 import { UsageError } from '../errors.js';
 import type { RunRecord } from '../measure/run-record.js';
+import { assumeExact, assumeNothing, assumptionNamed } from '../stats/index.js';
 import { SCENARIOS } from '../scenarios/catalogue.js';
 import { PROCESS_METRICS, type MetricSpec } from '../scenarios/types.js';
 import type { CompareInput, CompareMetric, CompareSample } from './compare.js';
@@ -83,7 +84,7 @@ function fromRun(run: RunRecord, metrics: Map<string, SelectableMetric>): Compar
             id: spec.key,
             label: spec.label,
             kind: spec.unit,
-            exact: EXACT_METRICS.has(spec.key),
+            assumption: EXACT_METRICS.has(spec.key) ? assumeExact : assumeNothing,
             better: 'lower',
           },
           aliases: [spec.key, gobenchUnit(spec), tidyUnit(gobenchUnit(spec)), spec.label],
@@ -101,10 +102,11 @@ function fromGoBench(
   specs: readonly MetricSpec[],
 ): CompareSample[] {
   for (const s of file.samples) {
-    const exact = unitMetadata(file, s.unit, 'assume') === 'exact';
+    const assumption = assumptionNamed(unitMetadata(file, s.unit, 'assume'));
     const known = metrics.get(s.unit);
     if (known) {
-      known.metric.exact ||= exact; // benchstat: unit metadata from any file applies
+      // benchstat: unit metadata from any file applies
+      if (assumption === assumeExact) known.metric.assumption = assumeExact;
       continue;
     }
     const better = unitMetadata(file, s.unit, 'better');
@@ -114,7 +116,7 @@ function fromGoBench(
         id: s.unit,
         label: s.unit,
         kind: unitKind(s.unit),
-        exact,
+        assumption,
         better: better === 'lower' || better === 'higher' ? better : defaultBetter(s.unit),
       },
       aliases: [s.unit, tidyUnit(s.unit), ...new Set(keys)],

@@ -252,9 +252,21 @@ export function renderCompareCsv(report: CompareReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The comparison as JSON (schema `gobaseline/compare`, version 1). */
+/**
+ * The comparison as JSON (schema `gobaseline/compare`, version 1). A metric's assumption is
+ * written by name (`"assumption": "exact"`), and as the boolean `exact` that version 1 began with.
+ */
 export function renderCompareJson(report: CompareReport): string {
-  return `${JSON.stringify({ schema: 'gobaseline/compare', schemaVersion: 1, ...report }, null, 2)}\n`;
+  const metrics = report.metrics.map((m) => ({
+    ...m,
+    metric: {
+      ...m.metric,
+      assumption: m.metric.assumption.name,
+      exact: m.metric.assumption.name === 'exact',
+    },
+  }));
+  const json = { schema: 'gobaseline/compare', schemaVersion: 1, ...report, metrics };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 /** Renders in the named format. */

@@ -3,8 +3,7 @@
 // change in centres, the Mann-Whitney p-value and whether it is significant at alpha; a geomean
 // row per metric. Semantics (and warning texts) follow golang.org/x/perf/cmd/benchstat: a
 // change with p > alpha prints as `~`. Pure: samples in, a report out.
-import { compareSamples, formatGoFloat, geomean, summarize } from '../stats/index.js';
-import type { StatsWarningCode } from '../stats/index.js';
+import { geomean, type Assumption } from '../stats/index.js';
 import { formatGoFixed, formatGoSigned } from './go-format.js';
 
 /** How values of a metric are read. */
@@ -15,8 +14,8 @@ export interface CompareMetric {
   label: string;
   /** What the values measure: `ns` or `sec` (time), `bytes`, or a plain number `count`. */
   kind: 'ns' | 'sec' | 'bytes' | 'count' | 'percent';
-  /** benchstat's `assume=exact`: every measurement is exact (centre = mode, no U test). */
-  exact: boolean;
+  /** What is known about the values (benchstat's `assume=`): picks the summary and the test. */
+  assumption: Assumption;
   /** Which direction is an improvement, when known. */
   better: 'lower' | 'higher' | null;
 }
@@ -116,15 +115,6 @@ export interface CompareOptions {
   confidence?: number;
 }
 
-/** Warning codes that benchstat itself gives (the outlier warnings are hyperfine's, not shown). */
-const BENCHSTAT_CODES: ReadonlySet<StatsWarningCode> = new Set<StatsWarningCode>([
-  'empty-sample',
-  'non-finite-values',
-  'ci-too-few-samples',
-  'compare-too-few-samples',
-  'all-equal',
-]);
-
 /** benchstat's Summary.PctRangeString: the larger relative distance from centre to a bound. */
 export function pctRange(center: number, lo: number | null, hi: number | null): string {
   if (lo === null || hi === null) return '∞';
@@ -139,47 +129,21 @@ function testText(p: number, n1: number, n2: number): string {
   return pText + (n1 === n2 ? `n=${n1}` : `n=${n1}+${n2}`);
 }
 
-/** benchstat's assume=exact summary: the mode (smallest on ties), bounded by min and max. */
-function exactSummary(values: readonly number[]): CellSummary {
-  const sorted = [...values].sort((a, b) => a - b);
-  let mode = sorted[0] ?? NaN;
-  let modeCount = 0;
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    if (j - i > modeCount) [mode, modeCount] = [sorted[i] as number, j - i];
-    i = j;
-  }
-  const lo = sorted[0] ?? NaN;
-  const hi = sorted[sorted.length - 1] ?? NaN;
-  const warnings =
-    modeCount === sorted.length
-      ? []
-      : [
-          `exact distribution expected, but values range from ${formatGoFloat(lo)} to ${formatGoFloat(hi)}`,
-        ];
-  return {
-    n: values.length,
-    center: mode,
-    ciLo: lo,
-    ciHi: hi,
-    ciConfidence: 1,
-    ciPercent: pctRange(mode, lo, hi),
-    warnings,
-  };
-}
-
-function summarizeCell(values: readonly number[], metric: CompareMetric, confidence: number) {
-  if (metric.exact && values.length > 0) return exactSummary(values);
-  const s = summarize(values, confidence);
+/** One input's cell: the metric's assumption summarizes, benchstat's texts beside it. */
+function summarizeCell(
+  values: readonly number[],
+  metric: CompareMetric,
+  confidence: number,
+): CellSummary {
+  const s = metric.assumption.summary(values, confidence);
   return {
     n: s.n,
-    center: s.median,
-    ciLo: s.ciLo,
-    ciHi: s.ciHi,
-    ciConfidence: s.ciConfidence,
-    ciPercent: pctRange(s.median, s.ciLo, s.ciHi),
-    warnings: s.warnings.filter((w) => BENCHSTAT_CODES.has(w.code)).map((w) => w.message),
+    center: s.center,
+    ciLo: s.lo,
+    ciHi: s.hi,
+    ciConfidence: s.confidence,
+    ciPercent: pctRange(s.center, s.lo, s.hi),
+    warnings: s.warnings.map((w) => w.message),
   };
 }
 
@@ -199,16 +163,7 @@ function compareCell(
   metric: CompareMetric,
   alpha: number,
 ): CellComparison {
-  let p: number;
-  let significant: boolean;
-  let warnings: string[];
-  if (metric.exact) {
-    [p, significant, warnings] = [0, true, []];
-  } else {
-    const c = compareSamples(base, values, alpha);
-    [p, significant] = [c.p, c.significant];
-    warnings = c.warnings.filter((w) => BENCHSTAT_CODES.has(w.code)).map((w) => w.message);
-  }
+  const { p, significant, warnings } = metric.assumption.compare(base, values, alpha);
   const b = baseSummary.center;
   const deltaFraction = b === summary.center ? 0 : b === 0 ? null : summary.center / b - 1;
   return {
@@ -219,7 +174,7 @@ function compareCell(
     deltaFraction,
     delta: deltaText(significant, b, summary.center),
     test: testText(p, baseSummary.n, summary.n),
-    warnings,
+    warnings: warnings.map((w) => w.message),
   };
 }
 

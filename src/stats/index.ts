@@ -1,6 +1,14 @@
 // Pure statistics for benchmark samples, following benchstat (golang.org/x/perf/benchmath)
 // for medians, confidence intervals and comparisons, and hyperfine for outlier warnings.
 
+export {
+  assumeExact,
+  assumeNothing,
+  assumptionNamed,
+  type Assumption,
+  type Comparison,
+  type Summary,
+} from './assumption.js';
 export { compareSamples, minUTestP, uTestSamplesNeeded, type ComparisonResult } from './compare.js';
 export { geomean, type GeomeanResult } from './geomean.js';
 export {

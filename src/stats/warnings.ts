@@ -20,7 +20,9 @@ export type StatsWarningCode =
   /** Every value in both samples is identical, so the U-test is undefined (benchstat). */
   | 'all-equal'
   /** Values <= 0 were left out of a geometric mean. */
-  | 'non-positive-values';
+  | 'non-positive-values'
+  /** Values assumed exact differ from each other (benchstat, under assume=exact). */
+  | 'not-exact';
 
 /** A warning: a stable `code` for programs plus a one-line `message` for people. */
 export interface StatsWarning {

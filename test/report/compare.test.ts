@@ -20,6 +20,7 @@ import {
   type LoadedInput,
 } from '../../src/report/compare-inputs.js';
 import { renderCompare } from '../../src/report/compare-render.js';
+import { assumeExact, assumeNothing } from '../../src/stats/index.js';
 import { renderGoBench } from '../../src/report/gobench.js';
 import { parseGoBench } from '../../src/report/gobench-reader.js';
 import { fixturePath } from '../support/paths.js';
@@ -31,7 +32,7 @@ const metric = (id: string, exact = false): CompareMetric => ({
   id,
   label: id,
   kind: 'count',
-  exact,
+  assumption: exact ? assumeExact : assumeNothing,
   better: 'lower',
 });
 
