@@ -1,20 +1,36 @@
 // Turns run records and parsed Go benchmark files into comparison inputs, picks the metrics to
 // compare (--metric) and refuses inputs with nothing in common. Pure.
 //
-// When every input is a run record, rows are scenario ids (`startup/go-version @go1.27.3` in a
-// run of several toolchains) and metrics are run record keys (`wallNs`, with the table labels). When any input is Go benchmark text, everything is compared
-// in Go benchmark terms: run records are read exactly as their `report --format gobench` export
-// (`Startup/go-version-2`, `ns/op`, `user-sec/op`, ...), so a run and its export compare equal.
+// Every source becomes benchmark results (parse/bench-result.ts; a run record directly, see
+// run-results.ts), and one projection (parse/bench-projection.ts) groups them into the columns
+// and rows of the comparison: by input file, or by toolchain for the comparison after a run of
+// several toolchains. When every input is a run record, rows are scenario ids
+// (`startup/go-version @go1.27.3` in a run of several toolchains) and metrics are run record
+// keys (`wallNs`, with the table labels). When any input is Go benchmark text, everything is
+// compared in Go benchmark terms (`Startup/go-version-2`, `ns/op`, `user-sec/op`, ...): the same
+// results a run's `report --format gobench` export holds, so a run and its export compare equal.
 import { UsageError } from '../errors.js';
 import type { RunRecord } from '../measure/run-record.js';
-import { assumeExact, assumeNothing, assumptionNamed } from '../stats/index.js';
+import {
+  project,
+  type MetricValue,
+  type Projection,
+  type ProjectionKey,
+} from '../parse/bench-projection.js';
+import {
+  tidyUnit,
+  unitMetadata,
+  type BenchResult,
+  type BenchResults,
+  type BenchValue,
+} from '../parse/bench-result.js';
 import { SCENARIOS } from '../scenarios/catalogue.js';
 import { PROCESS_METRICS, type MetricSpec } from '../scenarios/types.js';
-import type { CompareInput, CompareMetric, CompareSample } from './compare.js';
-import { EXACT_METRICS, gobenchUnit, renderGoBench } from './gobench.js';
-import { parseGoBench, tidyUnit, unitMetadata, type GoBenchFile } from './gobench-reader.js';
-import { measuredMetrics } from './reporter.js';
-import { comparesToolchains, displayName } from './terminal-table.js';
+import { assumeExact, assumptionNamed } from '../stats/index.js';
+import type { CompareInput, CompareMetric } from './compare.js';
+import type { GoBenchFile } from './gobench-reader.js';
+import { gobenchUnit, metricAssumption, runResults } from './run-results.js';
+import { comparesToolchains } from './terminal-table.js';
 
 /** One input file as read: a run record or a parsed Go benchmark file. */
 export type LoadedInput =
@@ -32,15 +48,6 @@ export interface SelectableMetric {
 export interface PreparedComparison {
   inputs: CompareInput[];
   metrics: SelectableMetric[];
-}
-
-/** Every metric spec gobaseline knows, for naming Go benchmark units after run record keys. */
-function knownSpecs(runs: readonly RunRecord[]): MetricSpec[] {
-  return [
-    ...PROCESS_METRICS,
-    ...SCENARIOS.flatMap((s) => s.metrics),
-    ...runs.flatMap((r) => r.scenarios.flatMap((s) => s.metrics)),
-  ];
 }
 
 /** What a Go benchmark unit measures, from its numerator (`ns/op` is time, `B/op` bytes). */
@@ -73,74 +80,156 @@ export function inputLabels(paths: readonly string[]): string[] {
   });
 }
 
-function fromRun(run: RunRecord, metrics: Map<string, SelectableMetric>): CompareSample[] {
-  const samples: CompareSample[] = [];
-  const several = comparesToolchains(run);
-  for (const result of run.scenarios) {
-    for (const { spec, values } of measuredMetrics(result)) {
-      if (!metrics.has(spec.key)) {
-        metrics.set(spec.key, {
-          metric: {
-            id: spec.key,
-            label: spec.label,
-            kind: spec.unit,
-            assumption: EXACT_METRICS.has(spec.key) ? assumeExact : assumeNothing,
-            better: 'lower',
-          },
-          aliases: [spec.key, gobenchUnit(spec), tidyUnit(gobenchUnit(spec)), spec.label],
-        });
-      }
-      samples.push({ benchmark: displayName(result, several), metric: spec.key, values });
-    }
-  }
-  return samples;
+/** Every metric spec gobaseline knows, the runs' own first, for naming metrics and units. */
+function knownSpecs(runs: readonly RunRecord[]): MetricSpec[] {
+  return [
+    ...runs.flatMap((r) => r.scenarios.flatMap((s) => s.metrics)),
+    ...PROCESS_METRICS,
+    ...SCENARIOS.flatMap((s) => s.metrics),
+  ];
 }
 
-function fromGoBench(
-  file: GoBenchFile,
-  metrics: Map<string, SelectableMetric>,
+/** A value under its run record key, in the record's units (the run-only comparison). */
+const byRecordKey = (v: BenchValue): MetricValue =>
+  v.recorded
+    ? { metric: v.recorded.key, value: v.recorded.value }
+    : { metric: v.unit, value: v.value };
+
+/** The metrics of run-only comparisons, by record key: labels and assumptions from the specs. */
+function recordMetric(key: string, specs: readonly MetricSpec[]): SelectableMetric {
+  const spec = specs.find((s) => s.key === key) ?? { key, unit: 'count' as const, label: key };
+  const unit = gobenchUnit(spec);
+  return {
+    metric: {
+      id: key,
+      label: spec.label,
+      kind: spec.unit,
+      assumption: assumptionNamed(metricAssumption(spec)),
+      better: 'lower',
+    },
+    aliases: [key, unit, tidyUnit(unit), spec.label],
+  };
+}
+
+/**
+ * The metrics of Go benchmark comparisons, by unit, from the unit metadata of every source:
+ * the first source with the unit gives its direction, and `assume=exact` from any applies (as
+ * benchstat merges unit metadata over its inputs).
+ */
+function unitMetrics(
+  sources: readonly BenchResults[],
   specs: readonly MetricSpec[],
-): CompareSample[] {
-  for (const s of file.samples) {
-    const assumption = assumptionNamed(unitMetadata(file, s.unit, 'assume'));
-    const known = metrics.get(s.unit);
-    if (known) {
-      // benchstat: unit metadata from any file applies
-      if (assumption === assumeExact) known.metric.assumption = assumeExact;
-      continue;
+): Map<string, SelectableMetric> {
+  const metrics = new Map<string, SelectableMetric>();
+  for (const { results, units } of sources) {
+    for (const { unit } of results.flatMap((r) => r.values)) {
+      const assumption = assumptionNamed(unitMetadata(units, unit, 'assume'));
+      const known = metrics.get(unit);
+      if (known) {
+        if (assumption === assumeExact) known.metric.assumption = assumeExact;
+        continue;
+      }
+      const better = unitMetadata(units, unit, 'better');
+      const keys = specs.filter((spec) => gobenchUnit(spec) === unit).map((spec) => spec.key);
+      metrics.set(unit, {
+        metric: {
+          id: unit,
+          label: unit,
+          kind: unitKind(unit),
+          assumption,
+          better: better === 'lower' || better === 'higher' ? better : defaultBetter(unit),
+        },
+        aliases: [unit, tidyUnit(unit), ...new Set(keys)],
+      });
     }
-    const better = unitMetadata(file, s.unit, 'better');
-    const keys = specs.filter((spec) => gobenchUnit(spec) === s.unit).map((spec) => spec.key);
-    metrics.set(s.unit, {
-      metric: {
-        id: s.unit,
-        label: s.unit,
-        kind: unitKind(s.unit),
-        assumption,
-        better: better === 'lower' || better === 'higher' ? better : defaultBetter(s.unit),
-      },
-      aliases: [s.unit, tidyUnit(s.unit), ...new Set(keys)],
-    });
   }
-  return file.samples.map((s) => ({ benchmark: s.name, metric: s.unit, values: s.values }));
+  return metrics;
 }
 
-/** Builds the comparison inputs from loaded files (see the module comment for naming). */
+/** A comparison column before projection: its heading and where it came from. */
+type Column = Omit<CompareInput, 'samples' | 'warnings'> & { warnings?: string[] };
+
+/**
+ * The one projection step: groups `results` into the `columns` (named by `column`) and rows
+ * (named by `row`), under run record keys (`goTerms` false) or Go benchmark units.
+ */
+function prepare(
+  sources: readonly BenchResults[],
+  results: readonly BenchResult[],
+  columns: readonly Column[],
+  projection: Omit<Projection, 'metric'>,
+  goTerms: boolean,
+  runs: readonly RunRecord[],
+): PreparedComparison {
+  const specs = knownSpecs(runs);
+  const samples = project(results, { ...projection, metric: goTerms ? undefined : byRecordKey });
+  const metrics = goTerms ? unitMetrics(sources, specs) : new Map<string, SelectableMetric>();
+  if (!goTerms)
+    for (const s of samples)
+      if (!metrics.has(s.metric)) metrics.set(s.metric, recordMetric(s.metric, specs));
+  const inputs = columns.map((c): CompareInput => ({
+    ...c,
+    warnings: c.warnings ?? [],
+    samples: samples
+      .filter((s) => s.column === c.label)
+      .map((s) => ({ benchmark: s.row, metric: s.metric, values: s.values })),
+  }));
+  return { inputs, metrics: [...metrics.values()] };
+}
+
+/** A run result's row: the scenario id, `@toolchain` added in a run of several toolchains. */
+function scenarioName(r: BenchResult, withToolchain: boolean): string {
+  const id = r.labels.scenario ?? '';
+  return withToolchain ? `${id} @${r.labels.toolchain ?? ''}` : id;
+}
+
+/** Builds the comparison of loaded files, one column each (see the module comment). */
 export function prepareComparison(loaded: readonly LoadedInput[]): PreparedComparison {
   const labels = inputLabels(loaded.map((l) => l.path));
   const runs = loaded.flatMap((l) => (l.kind === 'run' ? [l.run] : []));
-  const gobenchMode = loaded.some((l) => l.kind === 'gobench');
-  const specs = knownSpecs(runs);
-  const metrics = new Map<string, SelectableMetric>();
-  const inputs = loaded.map((l, i): CompareInput => {
-    const common = { label: labels[i] ?? l.path, path: l.path, kind: l.kind };
-    if (l.kind === 'gobench') return { ...common, samples: fromGoBench(l.file, metrics, specs) };
-    const samples = gobenchMode
-      ? fromGoBench(parseGoBench(renderGoBench(l.run), l.path), metrics, specs)
-      : fromRun(l.run, metrics);
-    return { ...common, runId: l.run.id, samples };
+  const goTerms = loaded.some((l) => l.kind === 'gobench');
+  const sources = loaded.map((l) => (l.kind === 'run' ? runResults(l.run) : l.file));
+  const columns = loaded.map((l, i): Column => {
+    const label = labels[i] ?? l.path;
+    const warnings = sources[i]?.warnings.map((w) => w.message) ?? [];
+    const common = { label, path: l.path, kind: l.kind, warnings };
+    return l.kind === 'run' ? { ...common, runId: l.run.id } : common;
   });
-  return { inputs, metrics: [...metrics.values()] };
+  // The file is a label of each result; a run's rows also depend on its toolchain count.
+  const results = sources.flatMap((s, i) =>
+    s.results.map((r) => ({ ...r, labels: { ...r.labels, '.file': columns[i]?.label ?? '' } })),
+  );
+  const several = new Set(
+    loaded.flatMap((l, i) =>
+      l.kind === 'run' && comparesToolchains(l.run) ? [columns[i]?.label] : [],
+    ),
+  );
+  const row: ProjectionKey = goTerms
+    ? '.name'
+    : (r) => scenarioName(r, several.has(r.labels['.file']));
+  return prepare(sources, results, columns, { row, column: '.file' }, goTerms, runs);
+}
+
+/**
+ * Builds the comparison of a run's toolchains: one column per toolchain (the first is the base),
+ * rows by scenario, metrics by run record key.
+ */
+export function prepareToolchainComparison(run: RunRecord): PreparedComparison {
+  const data = runResults(run);
+  const columns = run.config.toolchains.map(({ label }): Column => ({
+    label,
+    path: label,
+    kind: 'run',
+    runId: run.id,
+  }));
+  return prepare(
+    [data],
+    data.results,
+    columns,
+    { row: (r) => scenarioName(r, false), column: 'toolchain' },
+    false,
+    [run],
+  );
 }
 
 /**

@@ -131,8 +131,10 @@ function preamble(report: CompareReport): string[] {
     (input, i) =>
       `${i === 0 ? 'base: ' : ''}${input.label}${input.runId ? ` (run ${input.runId})` : ''}`,
   );
+  const left = report.inputs.flatMap((input) => input.warnings.map((w) => `${input.label}: ${w}`));
   return [
     inputs.join(' · '),
+    ...left,
     `centre: median ± ${formatGoFloat(report.confidence * 100)}% confidence interval; ` +
       `vs base: Mann-Whitney U test, ~ where p > ${formatGoFloat(report.alpha)} (not significant)`,
   ];

@@ -36,6 +36,8 @@ export interface CompareInput {
   kind: 'run' | 'gobench';
   /** The run id for run files. */
   runId?: string;
+  /** What the source left out (failed samples, scenarios not measured), one line each. */
+  warnings: string[];
   samples: CompareSample[];
 }
 

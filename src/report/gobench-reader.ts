@@ -2,48 +2,31 @@
 // output, benchstat inputs, gobaseline's own `report --format gobench`. Follows
 // golang.org/x/perf/benchfmt: configuration lines `key: value`, result lines
 // `BenchmarkName[-N] <iterations> <value> <unit> [<value> <unit> ...]`, `Unit <unit> key=value`
-// metadata lines; every other line is ignored. A malformed result line is a UsageError naming
-// the file and line (benchstat warns and skips it). Pure: text in, data out.
+// metadata lines; every other line is ignored. Results are the shared model (bench-result.ts),
+// not grouped: grouping is a projection (bench-projection.ts). A malformed result line is a
+// UsageError naming the file and line (benchstat warns and skips it). Pure: text in, data out.
 import { UsageError } from '../errors.js';
+import {
+  setUnitMetadata,
+  tidyUnit,
+  type BenchResult,
+  type BenchResults,
+  type BenchValue,
+} from '../parse/bench-result.js';
 
-/** One value of a result line, in the unit as written (no rescaling: ns/op stays ns/op). */
-export interface GoBenchValue {
-  value: number;
-  unit: string;
-}
+export { tidyUnit };
 
 /** One result line. */
-export interface GoBenchResult {
+export interface GoBenchResult extends BenchResult {
   /** 1-based line number in the input. */
   line: number;
-  /** Full name without the `Benchmark` prefix, GOMAXPROCS suffix included: `Fib/n=10-2`. */
-  name: string;
   /** GOMAXPROCS from the name's `-N` suffix; null without one (go test omits it for 1). */
   procs: number | null;
-  /** The iteration count (b.N). */
-  iterations: number;
-  values: GoBenchValue[];
-  /** The file-level configuration in effect for this result (`goos`, `cpu`, ...). */
-  config: Record<string, string>;
 }
 
-/** All values of one benchmark in one unit, in input order: a benchstat sample. */
-export interface GoBenchSample {
-  /** Full name without `Benchmark`, as benchstat's rows show it. */
-  name: string;
-  unit: string;
-  values: number[];
-  /** Line number of each value. */
-  lines: number[];
-}
-
-/** A parsed file. */
-export interface GoBenchFile {
+/** A parsed file: its results (each with the file configuration in effect) and unit metadata. */
+export interface GoBenchFile extends BenchResults {
   results: GoBenchResult[];
-  /** Samples grouped by name and unit, in order of first appearance (names, then units). */
-  samples: GoBenchSample[];
-  /** Unit metadata from `Unit` lines, keyed by tidied unit (see tidyUnit): e.g. better, assume. */
-  units: Map<string, Record<string, string>>;
   /** The configuration in effect at the end of the file. */
   config: Record<string, string>;
 }
@@ -63,22 +46,6 @@ export function parseConfigLine(line: string): [string, string] | null {
   const m = /^(\p{Ll}[^\s\p{Lu}:]*):(?:([ \t]+)(.*))?$/u.exec(line);
   if (!m?.[1]) return null;
   return [m[1], m[3] ?? ''];
-}
-
-/**
- * Normalizes a unit as benchstat does for its unit metadata: `ns` in the numerator becomes
- * `sec` and `MB` becomes `B` (`ns/op` → `sec/op`), so metadata given for either spelling applies.
- */
-export function tidyUnit(unit: string): string {
-  let denominator = false;
-  return unit.replace(/([*/])|([^*/\s-]+)/g, (whole, sep: string | undefined, tok: string) => {
-    if (sep) {
-      denominator = sep === '/';
-      return whole;
-    }
-    if (denominator) return tok;
-    return tok === 'ns' ? 'sec' : tok === 'MB' ? 'B' : tok;
-  });
 }
 
 const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -107,7 +74,7 @@ export function procsOf(name: string): number | null {
  */
 export function parseGoBench(text: string, file: string): GoBenchFile {
   const results: GoBenchResult[] = [];
-  const units = new Map<string, Record<string, string>>();
+  const units: GoBenchFile['units'] = new Map();
   const config: Record<string, string> = {};
   const lines = text.split('\n');
   lines.forEach((raw, index) => {
@@ -126,7 +93,7 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
       if (field === '') bad('missing iteration count');
       if (!/^[+-]?\d+$/.test(field)) bad(`iteration count "${field}" is not an integer`);
       const iterations = Number(field);
-      const values: GoBenchValue[] = [];
+      const values: BenchValue[] = [];
       for (;;) {
         [field, tail] = splitField(tail);
         if (field === '') {
@@ -147,6 +114,7 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
         iterations,
         values,
         config: { ...config },
+        labels: {},
       });
       return;
     }
@@ -155,8 +123,6 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
       const [unit, rest] = splitField(after);
       let tail = rest;
       if (unit === '') fail('malformed Unit line (missing unit)');
-      const key = tidyUnit(unit);
-      const meta = units.get(key) ?? {};
       for (;;) {
         let pair: string;
         [pair, tail] = splitField(tail);
@@ -164,12 +130,9 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
         const eq = pair.indexOf('=');
         if (eq <= 0) fail(`malformed Unit line (expected key=value, got "${pair}")`);
         const k = pair.slice(0, eq);
-        const v = pair.slice(eq + 1);
-        if (meta[k] !== undefined && meta[k] !== v)
-          fail(`Unit line: metadata ${k} of unit ${unit} already set to ${meta[k]}`);
-        meta[k] = v;
+        const had = setUnitMetadata(units, unit, k, pair.slice(eq + 1));
+        if (had !== null) fail(`Unit line: metadata ${k} of unit ${unit} already set to ${had}`);
       }
-      units.set(key, meta);
       return;
     }
     const kv = parseConfigLine(line);
@@ -179,28 +142,5 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
     }
     // Anything else (PASS, ok ..., blank lines, # comments) is ignored.
   });
-  return { results, samples: groupSamples(results), units, config };
-}
-
-/** Groups result values into samples by benchmark name and unit, in order of first appearance. */
-export function groupSamples(results: readonly GoBenchResult[]): GoBenchSample[] {
-  const byKey = new Map<string, GoBenchSample>();
-  for (const r of results) {
-    for (const { value, unit } of r.values) {
-      const key = `${r.name}\u0000${unit}`;
-      let sample = byKey.get(key);
-      if (!sample) {
-        sample = { name: r.name, unit, values: [], lines: [] };
-        byKey.set(key, sample);
-      }
-      sample.values.push(value);
-      sample.lines.push(r.line);
-    }
-  }
-  return [...byKey.values()];
-}
-
-/** The metadata value `key` (`better`, `assume`) of a unit, or undefined. */
-export function unitMetadata(file: GoBenchFile, unit: string, key: string): string | undefined {
-  return file.units.get(tidyUnit(unit))?.[key];
+  return { results, units, config, warnings: [] };
 }

@@ -11,7 +11,12 @@ const SELF_HWM: MetricSpec = {
   unit: 'bytes',
   label: "program's own peak RSS (VmHWM)",
 };
-const BINARY_SIZE: MetricSpec = { key: 'binarySizeBytes', unit: 'bytes', label: 'binary size' };
+const BINARY_SIZE: MetricSpec = {
+  key: 'binarySizeBytes',
+  unit: 'bytes',
+  label: 'binary size',
+  assumption: 'exact',
+};
 const GC_METRICS: MetricSpec[] = [
   { key: 'gcCycles', unit: 'count', label: 'GC cycles' },
   { key: 'stwPauseTotalNs', unit: 'ns', label: 'STW pause total' },

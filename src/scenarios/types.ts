@@ -11,6 +11,11 @@ export interface MetricSpec {
   unit: Unit;
   /** Short label for tables. */
   label: string;
+  /**
+   * What is known about the values (benchmath's assumptions, stats/assumption.ts): `exact` when
+   * repeated measurements are equal by construction (a binary's size); absent means `nothing`.
+   */
+  assumption?: 'nothing' | 'exact';
 }
 
 /**

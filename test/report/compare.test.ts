@@ -40,6 +40,7 @@ const input = (label: string, samples: Record<string, number[]>, m = 'x/op'): Co
   label,
   path: label,
   kind: 'gobench',
+  warnings: [],
   samples: Object.entries(samples).map(([benchmark, values]) => ({ benchmark, metric: m, values })),
 });
 

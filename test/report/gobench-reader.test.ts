@@ -3,15 +3,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
-import {
-  parseConfigLine,
-  parseGoBench,
-  tidyUnit,
-  unitMetadata,
-} from '../../src/report/gobench-reader.js';
+import { project, type Sample } from '../../src/parse/bench-projection.js';
+import { tidyUnit, unitMetadata, type BenchResult } from '../../src/parse/bench-result.js';
+import { parseConfigLine, parseGoBench } from '../../src/report/gobench-reader.js';
 import { fixturePath } from '../support/paths.js';
 
 const fixture = (name: string): string => readFileSync(fixturePath(`gobench/${name}`), 'utf8');
+
+/** benchstat's default grouping of one file: a sample per benchmark name and unit. */
+const samples = (results: readonly BenchResult[]): Sample[] =>
+  project(results, { row: '.name', column: () => '' });
 
 test('reads real go test -bench output: config, -N suffix, several units per line', () => {
   const file = parseGoBench(fixture('go-test-bench-go1.26.8.txt'), 'go-test.txt');
@@ -32,7 +33,7 @@ test('reads real go test -bench output: config, -N suffix, several units per lin
   );
   assert.equal(join.config.cpu, 'Intel(R) Xeon(R) Processor');
   assert.deepEqual(
-    file.samples.map((s) => `${s.name} ${s.unit} ${s.values.length}`),
+    samples(file.results).map((s) => `${s.row} ${s.metric} ${s.values.length}`),
     [
       'Fib/n=10-2 ns/op 5',
       'Fib/n=20-2 ns/op 5',
@@ -42,14 +43,17 @@ test('reads real go test -bench output: config, -N suffix, several units per lin
       'Join-2 allocs/op 5',
     ],
   );
-  assert.deepEqual(file.samples[0]?.values, [402.9, 403.7, 316.7, 317.8, 311.8]);
-  assert.deepEqual(file.samples[0]?.lines, [5, 6, 7, 8, 9]);
+  assert.deepEqual(samples(file.results)[0]?.values, [402.9, 403.7, 316.7, 317.8, 311.8]);
+  assert.deepEqual(
+    file.results.filter((r) => r.name === 'Fib/n=10-2').map((r) => r.line),
+    [5, 6, 7, 8, 9],
+  );
 });
 
 test('go test -v output: the bare benchmark names are not results', () => {
   const file = parseGoBench(fixture('go-test-bench-v-go1.26.8.txt'), 'v.txt');
   assert.equal(file.results.length, 15);
-  assert.equal(file.samples.length, 6);
+  assert.equal(samples(file.results).length, 6);
   assert.ok(file.results.every((r) => r.values.length > 0));
 });
 
@@ -71,16 +75,20 @@ test('Unit lines, config changes and deletions, comments, CRLF', () => {
     '',
   ].join('\r\n');
   const file = parseGoBench(text, 'x.txt');
-  assert.equal(unitMetadata(file, 'ns/op', 'better'), 'lower');
-  assert.equal(unitMetadata(file, 'sec/op', 'better'), 'lower', 'metadata applies to tidied units');
-  assert.equal(unitMetadata(file, 'peak-RSS-bytes', 'assume'), 'exact');
-  assert.equal(unitMetadata(file, 'ns/op', 'assume'), undefined);
+  assert.equal(unitMetadata(file.units, 'ns/op', 'better'), 'lower');
+  assert.equal(
+    unitMetadata(file.units, 'sec/op', 'better'),
+    'lower',
+    'metadata applies to tidied units',
+  );
+  assert.equal(unitMetadata(file.units, 'peak-RSS-bytes', 'assume'), 'exact');
+  assert.equal(unitMetadata(file.units, 'ns/op', 'assume'), undefined);
   assert.deepEqual(file.results[0]?.config, { goos: 'linux', note: 'first' });
   assert.deepEqual(file.results[1]?.config, { goos: 'linux', cache: 'warm' });
   assert.equal(file.results[1]?.values[0]?.value, 100);
   assert.equal(file.results[2]?.values[0]?.value, Infinity);
   assert.equal(file.results[2]?.procs, 8);
-  assert.equal(file.samples.length, 3);
+  assert.equal(samples(file.results).length, 3);
 });
 
 test('configuration lines follow the format: lower-case key, space after the colon', () => {
@@ -132,5 +140,5 @@ test('a malformed result line is a UsageError naming file and line', () => {
 test('text without result lines parses to nothing', () => {
   const file = parseGoBench('hello\nworld: yes\n', 'notes.txt');
   assert.equal(file.results.length, 0);
-  assert.equal(file.samples.length, 0);
+  assert.equal(samples(file.results).length, 0);
 });

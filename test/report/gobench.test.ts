@@ -5,14 +5,9 @@ import { readFileSync } from 'node:fs';
 import type { RunRecord } from '../../src/measure/run-record.js';
 import { SCENARIOS } from '../../src/scenarios/catalogue.js';
 import { PROCESS_METRICS } from '../../src/scenarios/types.js';
-import {
-  benchmarkName,
-  gobenchConfig,
-  gobenchUnit,
-  renderGoBench,
-  secondsText,
-} from '../../src/report/gobench.js';
+import { renderGoBench, writeGoBench } from '../../src/report/gobench.js';
 import { parseConfigLine, parseGoBench } from '../../src/report/gobench-reader.js';
+import { benchmarkName, gobenchConfig, gobenchUnit } from '../../src/report/run-results.js';
 import { fixturePath } from '../support/paths.js';
 
 function loadRun(name = 'startup-a.json'): RunRecord {
@@ -49,12 +44,62 @@ test('names: sub-benchmark style with the GOMAXPROCS suffix go test uses', () =>
   assert.equal(benchmarkName('runtime/gc', 1), 'Runtime/gc');
 });
 
-test('seconds are written as exact decimals of the nanoseconds', () => {
-  assert.equal(secondsText(2468000), '0.002468');
-  assert.equal(secondsText(0), '0');
-  assert.equal(secondsText(12_000_000_001), '12.000000001');
-  assert.equal(secondsText(3_000_000_000), '3');
-  assert.equal(secondsText(-1500), '-0.0000015');
+test('the writer: Unit lines, configuration changes and deletions, values as Go reads them', () => {
+  const units = new Map([['sec/op', { unit: 'ns/op', metadata: { better: 'lower' } }]]);
+  const value = (v: number, unit = 'ns/op') => ({ value: v, unit });
+  const text = writeGoBench(
+    {
+      results: [
+        {
+          name: 'A-2',
+          config: { goos: 'linux', cache: 'cold' },
+          labels: {},
+          iterations: 1,
+          values: [value(12), value(0.002468, 'user-sec/op')],
+        },
+        {
+          name: 'A-2',
+          config: { goos: 'linux', cache: 'cold' },
+          labels: {},
+          iterations: 1,
+          values: [value(1234), value(0, 'user-sec/op')],
+        },
+        {
+          name: 'B',
+          config: { goos: 'linux' },
+          labels: {},
+          iterations: 3,
+          values: [value(Infinity), value(NaN, 'x/op')],
+        },
+      ],
+      units,
+      warnings: [],
+    },
+    ['made by a test'],
+  );
+  assert.equal(
+    text,
+    [
+      '# made by a test',
+      'Unit ns/op better=lower',
+      'goos: linux',
+      'cache: cold',
+      'BenchmarkA-2\t1\t  12 ns/op\t0.002468 user-sec/op',
+      'BenchmarkA-2\t1\t1234 ns/op\t       0 user-sec/op',
+      'cache:',
+      'BenchmarkB\t3\t+Inf ns/op\tNaN x/op',
+      '',
+    ].join('\n'),
+  );
+  const back = parseGoBench(text, 'w.txt');
+  assert.deepEqual(
+    back.results.map((r) => [r.name, r.config, r.iterations, r.values]),
+    [
+      ['A-2', { goos: 'linux', cache: 'cold' }, 1, [value(12), value(0.002468, 'user-sec/op')]],
+      ['A-2', { goos: 'linux', cache: 'cold' }, 1, [value(1234), value(0, 'user-sec/op')]],
+      ['B', { goos: 'linux' }, 3, [value(Infinity), value(NaN, 'x/op')]],
+    ],
+  );
 });
 
 test('a run: comment header, stable configuration, Unit lines, one result line per sample', () => {
@@ -83,17 +128,16 @@ test('a run: comment header, stable configuration, Unit lines, one result line p
   const file = parseGoBench(text, 'a.txt');
   const ok = run.scenarios.flatMap((s) => s.samples.filter((x) => x.ok));
   assert.equal(file.results.length, ok.length);
-  const wall = file.samples.find((s) => s.name === 'Startup/go-version-2' && s.unit === 'ns/op');
   const first = run.scenarios[0];
+  const read = file.results.filter((r) => r.name === 'Startup/go-version-2');
+  const valuesOf = (unit: string): number[] =>
+    read.map((r) => r.values.find((v) => v.unit === unit)?.value ?? NaN);
   assert.deepEqual(
-    wall?.values,
+    valuesOf('ns/op'),
     first?.samples.map((s) => s.metrics.wallNs),
   );
-  const user = file.samples.find(
-    (s) => s.name === 'Startup/go-version-2' && s.unit === 'user-sec/op',
-  );
   assert.deepEqual(
-    user?.values.map((v) => Math.round(v * 1e9)),
+    valuesOf('user-sec/op').map((v) => Math.round(v * 1e9)),
     first?.samples.map((s) => s.metrics.userNs),
   );
 });

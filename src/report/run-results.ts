@@ -1,0 +1,198 @@
+// A run record as benchmark results (parse/bench-result.ts), converted directly: one result
+// per successful sample (a failed sample is not a timing, and is kept as a warning), named as go
+// test names sub-benchmarks, with values in the Go benchmark units that `report --format gobench`
+// writes and the record's own metric key and value beside each. Pure.
+import type { BenchResult, BenchResults, ResultWarning } from '../parse/bench-result.js';
+import { setUnitMetadata } from '../parse/bench-result.js';
+import type { RunRecord, ScenarioResult } from '../measure/run-record.js';
+import { SCENARIOS } from '../scenarios/catalogue.js';
+import type { MetricSpec } from '../scenarios/types.js';
+import { measuredMetrics } from './reporter.js';
+import { comparesToolchains, displayName } from './terminal-table.js';
+
+/** Units named after tools Go users know: ns/op as go test, peak-RSS-bytes as x/benchmarks/sweet. */
+const KNOWN_UNITS: Readonly<Record<string, string>> = {
+  wallNs: 'ns/op',
+  userNs: 'user-sec/op',
+  sysNs: 'sys-sec/op',
+  peakRssBytes: 'peak-RSS-bytes',
+};
+
+/** `selfPeakRss` → `self-peak-RSS`: hyphenated words, acronyms kept upper case. */
+function hyphenate(camel: string): string {
+  return camel
+    .replace(/Rss/g, 'RSS')
+    .replace(/Cpu/g, 'CPU')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/(^|-)([A-Z])(?=[a-z0-9]|$|-)/g, (_, sep: string, c: string) => sep + c.toLowerCase());
+}
+
+/**
+ * The Go benchmark unit of a metric. Wall time is `ns/op` as go test writes it (one op is one
+ * run of the command). Every other time is in seconds, `<name>-sec/op` (`userNs` →
+ * `user-sec/op`, `pkgCompileNs` → `pkg-compile-sec/op`): CPU times are often exactly 0 (tick
+ * granularity), and benchstat rescales an `ns` unit to `sec` only where that changes the value,
+ * so a 0 would land in a unit of its own. Sizes are peaks in bytes (`binarySizeBytes` →
+ * `binary-size-bytes`), counts are per op (`gcCycles` → `gc-cycles/op`), percentages end in
+ * `-percent`.
+ */
+export function gobenchUnit(spec: MetricSpec): string {
+  const known = KNOWN_UNITS[spec.key];
+  if (known) return known;
+  const suffix = { ns: /Ns$/, bytes: /Bytes$/, percent: /Percent$/, count: /$^/ }[spec.unit];
+  const base = hyphenate(spec.key.replace(suffix, ''));
+  switch (spec.unit) {
+    case 'ns':
+      return `${base}-sec/op`;
+    case 'bytes':
+      return `${base}-bytes`;
+    case 'percent':
+      return `${base}-percent`;
+    case 'count':
+      return `${base}/op`;
+  }
+}
+
+/** A metric value in the metric's Go benchmark unit (nanoseconds become seconds, but ns/op). */
+export function gobenchValue(spec: MetricSpec, value: number): number {
+  return spec.unit === 'ns' && gobenchUnit(spec) !== 'ns/op' ? value / 1e9 : value;
+}
+
+/**
+ * A metric's statistical assumption by name: the record's own, else the catalogue's (run
+ * records written before metrics carried one), else `nothing`.
+ */
+export function metricAssumption(spec: MetricSpec): 'nothing' | 'exact' {
+  const known = SCENARIOS.flatMap((s) => s.metrics).find((m) => m.key === spec.key);
+  return spec.assumption ?? known?.assumption ?? 'nothing';
+}
+
+/**
+ * The GOMAXPROCS the measured commands ran with: the run's `GOMAXPROCS` setting if it has one,
+ * else the hardware threads (the runtime default; a cgroup CPU limit may lower it on Go 1.25+).
+ */
+export function runGomaxprocs(run: RunRecord): number {
+  const set = Number(run.config.env.GOMAXPROCS ?? run.config.userEnv.GOMAXPROCS);
+  return Number.isInteger(set) && set > 0 ? set : run.fingerprint.cpu.threads;
+}
+
+/**
+ * A scenario's benchmark name without the `Benchmark` prefix, as go test names sub-benchmarks:
+ * `startup/go-version` at GOMAXPROCS 2 → `Startup/go-version-2` (no suffix at GOMAXPROCS 1).
+ * A run of several toolchains adds the toolchain as a name key, `Startup/go-version/toolchain=
+ * go1.27.3-2`, so `benchstat -col /toolchain` sets them side by side.
+ */
+export function benchmarkName(scenarioId: string, gomaxprocs: number, toolchain?: string): string {
+  let name = scenarioId.charAt(0).toUpperCase() + scenarioId.slice(1).replace(/\s/g, '_');
+  if (toolchain) name += `/toolchain=${toolchain.replace(/[\s/]+/g, '_')}`;
+  return gomaxprocs === 1 ? name : `${name}-${gomaxprocs}`;
+}
+
+/** `go version go1.26.8 linux/amd64` → `go1.26.8`. */
+function goVersionOf(line: string): string {
+  return /\b(go\d\S*)/.exec(line)?.[1] ?? line;
+}
+
+/** The host name inside a run id (`<UTC start>-<host>-<4 hex>`), or null if it has another form. */
+function hostOf(runId: string): string | null {
+  const m = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-(.+)-[0-9a-f]{4}$/.exec(runId);
+  return m?.[1] ?? null;
+}
+
+/** A configuration value on one line (the format forbids newlines). */
+function oneLine(value: string): string {
+  return value.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * The run's file configuration, in order: the environment that stays the same from run to run
+ * on one machine, so `benchstat old.txt new.txt` puts two runs in one table (values that differ
+ * split benchstat's tables, as `cpu:` does for go test output). Keys: goos, goarch, cpu,
+ * go-version (of a single-toolchain run), machine (host name), measured-by, then each `--env`
+ * setting by its lower-cased name (`gomaxprocs`, `gogc`, ...). The run id and start time are
+ * not configuration: they would differ between any two runs and keep benchstat from comparing
+ * them.
+ */
+export function gobenchConfig(run: RunRecord): [string, string][] {
+  const fp = run.fingerprint;
+  const config = new Map<string, string>();
+  const set = (key: string, value: string | null | undefined): void => {
+    // A key starts with a lower-case letter and has no space, upper-case letter or colon.
+    if (!/^\p{Ll}[^\s\p{Lu}:]*$/u.test(key)) return;
+    if (value !== undefined && value !== null && oneLine(value) !== '')
+      config.set(key, oneLine(value));
+  };
+  set('goos', fp.go.env.GOOS ?? fp.os.platform);
+  set('goarch', fp.go.env.GOARCH ?? fp.os.arch);
+  set('cpu', fp.cpu.model);
+  // With several toolchains the version is in each benchmark name instead (see benchmarkName).
+  if (!comparesToolchains(run)) set('go-version', goVersionOf(fp.go.version));
+  set('machine', hostOf(run.id));
+  set('measured-by', run.config.measuredBy);
+  for (const [key, value] of Object.entries(run.config.userEnv)) set(key.toLowerCase(), value);
+  return [...config];
+}
+
+/** What a scenario's failed samples and setup failure leave out, as warnings. */
+function scenarioWarnings(result: ScenarioResult, name: string): ResultWarning[] {
+  if (result.setupFailure)
+    return [
+      {
+        code: 'not-measured',
+        message: `${name}: not measured, setup failed (${result.setupFailure.reason})`,
+      },
+    ];
+  const failed = result.samples.filter((s) => !s.ok).length;
+  if (failed === 0) return [];
+  return [
+    {
+      code: 'failed-samples',
+      message: `${name}: ${failed} of ${result.samples.length} runs failed and are left out (a failed run is not a timing)`,
+    },
+  ];
+}
+
+/**
+ * The run's results: one per successful sample with every metric it has, labelled with its
+ * `scenario` and `toolchain`; file configuration from gobenchConfig plus the scenario's `cache`
+ * mode; unit metadata `better=lower` and `assume=exact` for exact metrics.
+ */
+export function runResults(run: RunRecord): BenchResults {
+  const procs = runGomaxprocs(run);
+  const several = comparesToolchains(run);
+  const fileConfig = Object.fromEntries(gobenchConfig(run));
+  const out: BenchResults = { results: [], units: new Map(), warnings: [] };
+  for (const scenario of run.scenarios) {
+    out.warnings.push(...scenarioWarnings(scenario, displayName(scenario, several)));
+    const metrics = measuredMetrics(scenario);
+    for (const { spec } of metrics) {
+      const unit = gobenchUnit(spec);
+      setUnitMetadata(out.units, unit, 'better', 'lower');
+      if (metricAssumption(spec) === 'exact') setUnitMetadata(out.units, unit, 'assume', 'exact');
+    }
+    const name = benchmarkName(
+      scenario.scenarioId,
+      procs,
+      several ? scenario.toolchain : undefined,
+    );
+    const config = { ...fileConfig, cache: scenario.cache };
+    const labels = { scenario: scenario.scenarioId, toolchain: scenario.toolchain };
+    for (const sample of scenario.samples) {
+      if (!sample.ok) continue;
+      const values: BenchResult['values'] = [];
+      for (const { spec } of metrics) {
+        const v = sample.metrics[spec.key];
+        if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+        const unit = gobenchUnit(spec);
+        values.push({
+          value: gobenchValue(spec, v),
+          unit,
+          recorded: { key: spec.key, value: v },
+        });
+      }
+      if (values.length > 0) out.results.push({ name, config, labels, iterations: 1, values });
+    }
+  }
+  return out;
+}
