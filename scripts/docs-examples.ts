@@ -151,6 +151,8 @@ async function main(): Promise<number> {
   const stray = [...used].filter((id) => !steps.some((s) => s.id === id));
   if (stray.length > 0) console.error(`docs:examples: regions with no step: ${stray.join(', ')}`);
 
+  // The figures depend on how busy the machine was: the page says so beside the machine.
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-docs-'));
   let interrupted = false;
   process.on('SIGINT', () => (interrupted = true)); // the child gets it too; clean up after it
@@ -177,7 +179,8 @@ async function main(): Promise<number> {
       else failed.push(`${step.id} (exit ${code})`);
     }
 
-    const taken = `_Output on this page: taken ${machineLine()} by \`npm run docs:examples\`._`;
+    const load = `1-minute load average ${loadAtStart.toFixed(1)} at the start`;
+    const taken = `_Output on this page: taken ${machineLine()}, ${load}, by \`npm run docs:examples\`._`;
     const rewritten: string[] = [];
     for (const page of pages) {
       const { text, changed } = rewritePage(
@@ -197,11 +200,10 @@ async function main(): Promise<number> {
       const prettier = path.join(repoRoot, 'node_modules', '.bin', 'prettier');
       spawnSync(prettier, ['--write', ...rewritten], { stdio: 'inherit' });
     }
-    if (failed.length > 0) {
+    if (failed.length > 0)
       console.error(`docs:examples: kept the old output of ${failed.join(', ')}`);
-      return 1;
-    }
-    return interrupted ? 130 : 0;
+    if (interrupted) return 130;
+    return failed.length > 0 ? 1 : 0;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
