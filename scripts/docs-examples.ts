@@ -22,7 +22,6 @@ const quickPair = ['--scenario', 'startup/go-version,startup/go-env', '--runs', 
 
 // Small and cheap on purpose: the quick suite, net/url where a package is built, few runs.
 const steps: Step[] = [
-  { id: 'help', args: ['--help'] },
   { id: 'run-help', args: ['run', '--help'] },
   { id: 'run-quick', args: ['run'] },
   {
@@ -150,6 +149,10 @@ async function main(): Promise<number> {
   for (const page of pages) regionIds(readFileSync(page, 'utf8')).forEach((id) => used.add(id));
   const stray = [...used].filter((id) => !steps.some((s) => s.id === id));
   if (stray.length > 0) console.error(`docs:examples: regions with no step: ${stray.join(', ')}`);
+  const needed = new Set(steps.flatMap((s) => s.needs ?? []));
+  const unshown = steps.filter((s) => !used.has(s.id) && !needed.has(s.id)).map((s) => s.id);
+  if (unshown.length > 0)
+    console.error(`docs:examples: steps no page shows: ${unshown.join(', ')}`);
 
   // The figures depend on how busy the machine was: the page says so beside the machine.
   const loadAtStart = os.loadavg()[0] ?? 0;
