@@ -8,6 +8,11 @@
 //   PID  HH:MM:SS.uuuuuu <... NAME resumed>REST) = RET <SECONDS>
 //   PID  HH:MM:SS.uuuuuu --- SIGURG {...} ---
 //   PID  HH:MM:SS.uuuuuu +++ exited with 0 +++        (or: killed by SIGKILL)
+//   PID  HH:MM:SS.uuuuuu <... NAME resumed> <unfinished ...>) = ?
+// The last form is strace's report of a call that its thread's exit ended before the call
+// returned (strace's print_event_exit: a bare "= ?", no error, no -T time). strace counts a
+// call in its -c/-C summary only when it sees the call return (count_syscall, called from
+// syscall_exiting_trace), so such a call is not a call of the trace either.
 
 /** A line the parser cannot read, with its 1-based line number. */
 export class StraceParseError extends Error {
@@ -69,7 +74,11 @@ export interface StraceTrace {
   signals: number;
   /** Thread/process exit lines (+++ exited with N +++, +++ killed by SIG +++). */
   exits: number;
-  /** Unfinished calls never resumed (a thread ended inside the call); strace -c does not count them. */
+  /**
+   * Calls that never returned because their thread ended inside them: unfinished and never
+   * resumed, or resumed only by the bare "= ?" strace prints at the thread's exit. Not in
+   * `calls`; strace -c does not count them either.
+   */
   neverResumed: number;
   /** The summary table strace appended with -C, or null. */
   summary: StraceSummary | null;
@@ -79,6 +88,8 @@ const PREFIX = /^(?:(?:\[pid\s+)?(\d+)\]?\s+)?(?:(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|
 const UNFINISHED = ' <unfinished ...>';
 const RESUMED = /^<\.\.\. ([A-Za-z0-9_]+) resumed>\s?/;
 const CALL_START = /^([A-Za-z_][A-Za-z0-9_]*)\(/;
+/** A result of only "= ?": strace's line for a call ended by its thread's exit. */
+const ENDED_BY_EXIT = /\)\s*=\s+\?\s*$/;
 
 /**
  * Finds the index of the `)` closing a call's argument list in `text`, where `text` starts just
@@ -225,6 +236,8 @@ function parseResult(rest: string): Result | null {
     retPath = unescapeStrace(tail.slice(1, end));
     tail = tail.slice(end + 1);
   }
+  // strace could not read the call's result (a ptrace error); it still counts the call.
+  if (ret === '?' && /^\s+<unavailable>\s*$/.test(tail)) tail = '';
   let durationUs: number | null = null;
   const dur = /\s<(\d+(?:\.\d+)?)>\s*$/.exec(tail);
   if (dur) {
@@ -379,6 +392,10 @@ export function parseStraceTrace(text: string): StraceTrace {
     const call = parseCallText(callText);
     if (!call) {
       throw new StraceParseError(`not a strace line: "${excerpt(raw)}"`, lineNumber);
+    }
+    if (ENDED_BY_EXIT.test(callText)) {
+      neverResumed++;
+      continue;
     }
     calls.push({ line: lineNumber, pid, time: callTime, joined, ...call });
   }
