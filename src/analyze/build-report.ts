@@ -214,7 +214,8 @@ function criticalPathSummary(r: BuildAnalysisReport): string {
   return `critical path: ${cp.steps.length} actions, ${ns(cp.totalNs)} = ${against}`;
 }
 
-function verifyLines(v: BuildXAgreement): string[] {
+/** The `--verify` result: a line, plus the packages compiled per one side only. */
+export function verifyLines(v: BuildXAgreement): string[] {
   const lines = [
     `check against \`go build -x\` in a copy of the same cache: ${v.xCompiles} compile commands for ${v.compileActions} compile actions, so ${v.xNotRun} not run; the action graph counts ${v.graphHits} cache hits: ${v.agrees ? 'agrees' : 'DISAGREES'}`,
   ];

@@ -180,25 +180,47 @@ function checkLine(checks: readonly CountCheck[]): string {
     .join('; ');
 }
 
-/** One line per build saying whether the counts agree with strace's own counting. */
-export function checkSummary(build: TracedBuild): string[] {
-  const lines: string[] = [];
+/** The independent check's groups that must agree; the others are shown, not judged. */
+export const JUDGED_INDEPENDENT = ['openat', 'stat family'];
+
+/** One count check of a build: whether it passed, and a line saying so. */
+interface CheckVerdict {
+  ok: boolean;
+  line: string;
+}
+
+function checkVerdicts(build: TracedBuild): CheckVerdict[] {
+  const verdicts: CheckVerdict[] = [];
   if (build.sameTraceCheck) {
     const ok = build.sameTraceCheck.every((c) => c.agrees);
-    lines.push(
-      `${build.cache}: parsed lines vs strace's own summary of the same trace (-C): ${ok ? 'equal' : 'DIFFER'}: ${checkLine(build.sameTraceCheck)}`,
-    );
+    verdicts.push({
+      ok,
+      line: `${build.cache}: parsed lines vs strace's own summary of the same trace (-C): ${ok ? 'equal' : 'DIFFER'}: ${checkLine(build.sameTraceCheck)}`,
+    });
   }
   if (build.independentCheck) {
-    const main = build.independentCheck.checks.filter((c) =>
-      ['openat', 'stat family'].includes(c.what),
-    );
-    const ok = main.every((c) => c.agrees);
-    lines.push(
-      `${build.cache}: vs a separate \`strace -c -f\` build in the same cache state: ${ok ? `within ${INDEPENDENT_TOLERANCE * 100}%` : `NOT within ${INDEPENDENT_TOLERANCE * 100}%`}: ${checkLine(build.independentCheck.checks)}`,
-    );
+    const judged = build.independentCheck.checks.filter((c) => JUDGED_INDEPENDENT.includes(c.what));
+    const ok = judged.every((c) => c.agrees);
+    verdicts.push({
+      ok,
+      line: `${build.cache}: vs a separate \`strace -c -f\` build in the same cache state: ${ok ? `within ${INDEPENDENT_TOLERANCE * 100}%` : `NOT within ${INDEPENDENT_TOLERANCE * 100}%`}: ${checkLine(build.independentCheck.checks)}`,
+    });
   }
-  return lines;
+  return verdicts;
+}
+
+/** One line per build saying whether the counts agree with strace's own counting. */
+export function checkSummary(build: TracedBuild): string[] {
+  return checkVerdicts(build).map((v) => v.line);
+}
+
+/** The lines of the count checks that failed (the command then exits 1); empty when all agree. */
+export function failedChecks(report: IoReport): string[] {
+  return report.builds.flatMap((b) =>
+    checkVerdicts(b)
+      .filter((v) => !v.ok)
+      .map((v) => v.line),
+  );
 }
 
 /** The report as terminal text. */

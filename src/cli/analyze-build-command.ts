@@ -21,6 +21,7 @@ import {
   type CacheState,
   type RelocationResult,
   type RelocationRun,
+  verifyLines,
 } from '../analyze/build-report.js';
 import {
   copyTree,
@@ -42,6 +43,7 @@ import { probeStorage } from '../probe/storage.js';
 import { compareSamples, median } from '../stats/index.js';
 import { collectList, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
+import { exitForChecks } from './failed-checks.js';
 import { writeOutput } from './output-file.js';
 import { symlinksOutOf } from '../analyze/goroot-copy-check.js';
 import {
@@ -507,8 +509,14 @@ export async function analyzeCacheCommand(opts: AnalyzeCacheOptions): Promise<nu
       return report;
     });
     await output(report, opts, renderCacheReport);
-    if (report.verify && !report.verify.agrees) return ExitCode.regression;
-    return ExitCode.ok;
+    const v = report.verify;
+    return exitForChecks(
+      v && !v.agrees
+        ? [
+            `--verify: the action graph disagrees with \`go build -x\`: ${verifyLines(v).join('; ')}`,
+          ]
+        : [],
+    );
   } finally {
     dirs.dispose();
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { areaRoots, attributeIo, checkCounts } from '../analyze/io-attribution.js';
 import {
+  failedChecks,
   INDEPENDENT_TOLERANCE,
   IO_REPORT_SCHEMA,
   renderIoReport,
@@ -54,6 +55,7 @@ import {
 } from '../report/io-latency.js';
 import { collectRepeat, wholeNumber } from './options.js';
 import { interruptible } from './interruptible.js';
+import { exitForChecks } from './failed-checks.js';
 import { writeOutput } from './output-file.js';
 import {
   addBuildTargetOptions,
@@ -204,14 +206,7 @@ async function output(report: IoReport, opts: AnalyzeIoOptions): Promise<void> {
 
 /** Exit 1 when a count check failed (the parsed counts disagree with strace's own). */
 function exitFor(report: IoReport): number {
-  for (const b of report.builds) {
-    if (b.sameTraceCheck?.some((c) => !c.agrees)) return ExitCode.regression;
-    const main = b.independentCheck?.checks.filter((c) =>
-      ['openat', 'stat family'].includes(c.what),
-    );
-    if (main?.some((c) => !c.agrees)) return ExitCode.regression;
-  }
-  return ExitCode.ok;
+  return exitForChecks(failedChecks(report).map((l) => `count check failed: ${l}`));
 }
 
 /** `--trace FILE`: attribute a saved trace, with GOROOT from go env and the user's caches. */
@@ -509,5 +504,8 @@ export async function analyzeLatencyCommand(opts: AnalyzeLatencyOptions): Promis
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderLatencyReport(report));
-  return results.some((r) => r.measurements.length > 0) ? ExitCode.ok : ExitCode.environment;
+  if (results.some((r) => r.measurements.length > 0)) return ExitCode.ok;
+  const why = results.map((r) => `${r.role}: ${r.skipped ?? 'no measurement'}`).join('; ');
+  process.stderr.write(`gobaseline: no directory could be measured (${why})\n`);
+  return ExitCode.environment;
 }

@@ -15,6 +15,9 @@ const goPath = findOnPath('go', process.env.PATH);
 const run = (args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<CliResult> =>
   runCli(args, env);
 
+/** What a failed assertion on a run shows: the exit code and everything the CLI said on stderr. */
+const failure = (r: CliResult): string => `exit ${r.code}; stderr:\n${r.stderr}`;
+
 test('without strace: exit 3 and one line saying how to install it', async () => {
   const r = await run(
     ['analyze', 'io', '--go', goPath ?? '/usr/local/go/bin/go'],
@@ -55,6 +58,23 @@ test('--trace with a saved trace: the same report, without building', async () =
   assert.ok(report.builds[0]?.sameTraceCheck?.every((c) => c.agrees));
 });
 
+test('--json with a failed count check: exit 1, and stderr says which counts differ', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'differs.trace');
+  const trace = readFileSync(fixturePath('strace/warm-unicode-utf8.trace'), 'utf8');
+  // strace's own summary now counts one read fewer than the trace's lines.
+  const edited = trace.replace(/( 37 +3 read)$/m, (row) => row.replace('37', '36'));
+  assert.notEqual(edited, trace);
+  writeFileSync(file, edited);
+  const r = await run(['analyze', 'io', '--json', '--trace', file]);
+  assert.equal(r.code, 1, failure(r));
+  assert.ok(JSON.parse(r.stdout), 'the report is still printed');
+  assert.match(
+    r.stderr,
+    /^gobaseline: count check failed: trace-file: parsed lines vs strace's own summary of the same trace \(-C\): DIFFER: .*read, pread64 42 vs 41 /m,
+  );
+});
+
 test(
   'acceptance: net/url cold and warm; openat and stat counts agree with strace -c -f',
   { skip: hasStrace ? false : 'strace is not installed', timeout: 600_000 },
@@ -62,7 +82,7 @@ test(
     const dir = tempDir();
     const svg = path.join(dir, 'heat.svg');
     const r = await run(['analyze', 'io', '--verify', '--json', '--svg', svg, '--top', '5']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, failure(r));
     const report = JSON.parse(r.stdout) as IoReport;
     assert.deepEqual(report.target.packages, ['net/url']);
     assert.deepEqual(
@@ -72,7 +92,8 @@ test(
     for (const b of report.builds) {
       // Same trace: the parsed lines equal strace's own -C count, call for call.
       assert.ok(b.sameTraceCheck, `${b.cache}: strace appended a summary`);
-      for (const c of b.sameTraceCheck) assert.equal(c.parsed, c.strace, `${b.cache} ${c.what}`);
+      for (const c of b.sameTraceCheck)
+        assert.equal(c.parsed, c.strace, `${b.cache} ${c.what}; ${failure(r)}`);
       // Independent: a separate `strace -c -f` build in the same cache state, within 5%.
       const independent = b.independentCheck?.checks ?? [];
       for (const what of ['openat', 'stat family']) {
