@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IoReport } from '../../src/analyze/io-report.js';
 import { findOnPath } from '../../src/probe/index.js';
+import { skipUnlessCi } from '../support/ci.js';
 import { cliEnv, runCli, tempDir, type CliResult } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 
@@ -77,8 +78,10 @@ test('--json with a failed count check: exit 1, and stderr says which counts dif
 
 test(
   'acceptance: net/url cold and warm; openat and stat counts agree with strace -c -f',
-  { skip: hasStrace ? false : 'strace is not installed', timeout: 600_000 },
-  async () => {
+  { timeout: 600_000 },
+  async (t) => {
+    if (!hasStrace)
+      return skipUnlessCi(t, 'strace is not installed (Debian: apt-get install -y strace)');
     const dir = tempDir();
     const svg = path.join(dir, 'heat.svg');
     const r = await run(['analyze', 'io', '--verify', '--json', '--svg', svg, '--top', '5']);

@@ -16,6 +16,7 @@ import {
 import { findOnPath } from '../../src/probe/index.js';
 import { nearestReference, renderLatencyReport } from '../../src/report/io-latency.js';
 import type { LatencyReport } from '../../src/report/io-latency.js';
+import { skipUnlessCi } from '../support/ci.js';
 import { cliEnv, runCli, tempDir, type CliResult } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 
@@ -145,20 +146,17 @@ test('fio JSON: the read latency of a real fio 3.33 run', () => {
   assert.ok(fioArgs('/x', 10_000, 5, true).includes('--size=8192'));
 });
 
-test(
-  'fio on a real file agrees with the built-in probe in order of magnitude',
-  { skip: fioPath ? false : 'fio is not installed' },
-  async () => {
-    const file = fileOf(tempDir(), 8 * 1024 * 1024);
-    const b = builtinProbe(file, 300);
-    const f = await fioProbe(fioPath!, file, 300, b.cache === 'direct');
-    assert.equal(f.engine, 'fio');
-    assert.equal(f.reads, 300);
-    assert.ok(f.p50Us > 0 && f.p50Us <= f.p99Us);
-    const ratio = b.p50Us / f.p50Us;
-    assert.ok(ratio > 0.2 && ratio < 5, `built-in p50 ${b.p50Us} µs vs fio ${f.p50Us} µs`);
-  },
-);
+test('fio on a real file agrees with the built-in probe in order of magnitude', async (t) => {
+  if (!fioPath) return skipUnlessCi(t, 'fio is not installed (Debian: apt-get install -y fio)');
+  const file = fileOf(tempDir(), 8 * 1024 * 1024);
+  const b = builtinProbe(file, 300);
+  const f = await fioProbe(fioPath, file, 300, b.cache === 'direct');
+  assert.equal(f.engine, 'fio');
+  assert.equal(f.reads, 300);
+  assert.ok(f.p50Us > 0 && f.p50Us <= f.p99Us);
+  const ratio = b.p50Us / f.p50Us;
+  assert.ok(ratio > 0.2 && ratio < 5, `built-in p50 ${b.p50Us} µs vs fio ${f.p50Us} µs`);
+});
 
 test('nearest reference medium by mean latency, on a log scale', () => {
   assert.equal(nearestReference({ meanUs: 30, p99Us: 90 }).medium, 'NVMe');
