@@ -3,7 +3,7 @@
 // deltas, p-values (to 1e-3), `~` decisions, geomeans and warnings must agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompareReport } from '../../src/report/compare.js';
 import { tidyUnit } from '../../src/report/gobench-reader.js';
@@ -183,8 +183,14 @@ function assertClose(ours: number, theirs: number, what: string): void {
   assert.ok(Math.abs(ours - theirs) <= tol, `${what}: gobaseline ${ours}, benchstat ${theirs}`);
 }
 
+/** What a cross-check compared: values and strings, and cells (one input's benchmark and unit). */
+interface Checked {
+  checks: number;
+  cells: number;
+}
+
 /** Compares one benchstat table with gobaseline's comparison of the same unit. */
-function assertAgree(ours: CompareReport, theirs: BenchstatTable, where: string): number {
+function assertAgree(ours: CompareReport, theirs: BenchstatTable, where: string): Checked {
   const metric = ours.metrics.find((m) => tidyUnit(m.metric.id) === theirs.unit);
   assert.ok(metric, `${where}: gobaseline has no metric for benchstat's ${theirs.unit}`);
   const factor = tidyFactor(metric.metric.id);
@@ -194,6 +200,7 @@ function assertAgree(ours: CompareReport, theirs: BenchstatTable, where: string)
     `${where}: rows`,
   );
   let checks = 0;
+  let cells = 0;
   theirs.rows.forEach((row, r) => {
     row.cells.forEach((cell, i) => {
       const at = `${where}, ${row.name}, input ${i}`;
@@ -207,6 +214,7 @@ function assertAgree(ours: CompareReport, theirs: BenchstatTable, where: string)
       assert.equal(mine.summary.ciPercent, cell.ci, `${at}: CI`);
       assert.deepEqual(mine.summary.warnings, cell.summaryWarnings, `${at}: summary warnings`);
       checks += 3;
+      cells += 1;
       if (i === 0) return;
       const vs = mine.vsBase;
       assert.ok(vs, `${at}: no comparison`);
@@ -230,7 +238,7 @@ function assertAgree(ours: CompareReport, theirs: BenchstatTable, where: string)
     assert.deepEqual(mine.warnings, g.warnings, `${at}: warnings`);
     checks += 3;
   });
-  return checks;
+  return { checks, cells };
 }
 
 async function crossCheck(
@@ -239,7 +247,7 @@ async function crossCheck(
   names: string[],
   c: { alpha?: number; confidence?: number },
   where: string,
-): Promise<number> {
+): Promise<Checked> {
   const flags: string[] = [];
   if (c.alpha !== undefined) flags.push('-alpha', String(c.alpha));
   if (c.confidence !== undefined) flags.push('-confidence', String(c.confidence));
@@ -257,12 +265,28 @@ async function crossCheck(
   const report = JSON.parse(ours.stdout) as CompareReport;
   const tables = parseBenchstatCsv(bs.stdout, bs.stderr);
   assert.equal(tables.length, report.metrics.length, `${where}: one table per unit`);
-  let checks = 0;
+  const total: Checked = { checks: 0, cells: 0 };
   for (const table of tables) {
     assert.deepEqual(table.labels, names, `${where}: column labels`);
-    checks += assertAgree(report, table, `${where} [${table.unit}]`);
+    const one = assertAgree(report, table, `${where} [${table.unit}]`);
+    total.checks += one.checks;
+    total.cells += one.cells;
   }
-  return checks;
+  return total;
+}
+
+/** Cells in Go benchmark files: each file's distinct (benchmark, unit) pairs, counted here. */
+function cellsIn(texts: string[]): number {
+  let cells = 0;
+  for (const text of texts) {
+    const pairs = new Set<string>();
+    for (const m of text.matchAll(/^Benchmark(\S+)[ \t]+\d+((?:[ \t]+\S+[ \t]+\S+)+)[ \t]*$/gm)) {
+      const fields = (m[2] ?? '').trim().split(/\s+/);
+      for (let i = 1; i < fields.length; i += 2) pairs.add(`${m[1]} ${fields[i]}`);
+    }
+    cells += pairs.size;
+  }
+  return cells;
 }
 
 test('compare agrees with benchstat on synthetic inputs', async (t) => {
@@ -273,10 +297,12 @@ test('compare agrees with benchstat on synthetic inputs', async (t) => {
     await t.test(c.name, async () => {
       const dir = tempDir('gbtest-bs-');
       const names = c.files.map((_, i) => ['old.txt', 'new.txt', 'newer.txt'][i] ?? `f${i}.txt`);
-      c.files.forEach((data, i) =>
-        writeFileSync(path.join(dir, names[i] ?? ''), goBenchText(data, c.unitLines)),
-      );
-      checks += await crossCheck(bin, dir, names, c, c.name);
+      const texts = c.files.map((data) => goBenchText(data, c.unitLines));
+      texts.forEach((text, i) => writeFileSync(path.join(dir, names[i] ?? ''), text));
+      const done = await crossCheck(bin, dir, names, c, c.name);
+      // Every benchmark of every input was compared: nothing dropped by either side.
+      assert.equal(done.cells, cellsIn(texts), `${c.name}: cells compared`);
+      checks += done.checks;
     });
   }
   t.diagnostic(`${CASES.length} input sets, ${checks} values and strings agree with benchstat`);
@@ -287,6 +313,8 @@ test('compare agrees with benchstat on real go test -bench output', async (t) =>
   if (!bin) return;
   const dir = path.dirname(fixturePath('gobench/go-test-bench-go1.26.8.txt'));
   const names = ['go-test-bench-go1.26.8.txt', 'go-test-bench-v-go1.26.8.txt'];
-  const checks = await crossCheck(bin, dir, names, {}, 'go test fixtures');
-  t.diagnostic(`${checks} values and strings agree with benchstat`);
+  const done = await crossCheck(bin, dir, names, {}, 'go test fixtures');
+  const texts = names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
+  assert.equal(done.cells, cellsIn(texts), 'cells compared');
+  t.diagnostic(`${done.checks} values and strings agree with benchstat`);
 });

@@ -136,26 +136,60 @@ test('run files compare by scenario and metric key; labels and kinds', () => {
   assert.equal(unitKind('MB/s'), 'count');
 });
 
-test('a run and its own gobench export compare equal, in Go benchmark terms', () => {
+/** The median of raw samples, computed here rather than by gobaseline's statistics. */
+function rawMedian(values: number[]): number {
+  const x = [...values].sort((p, q) => p - q);
+  const mid = Math.floor(x.length / 2);
+  return x.length % 2 ? (x[mid] as number) : ((x[mid - 1] as number) + (x[mid] as number)) / 2;
+}
+
+test("a run against another run's gobench export: the two runs' figures, in Go benchmark terms", () => {
+  // Not an export against itself: run b's samples reach the comparison once as a run record and
+  // once through its Go benchmark text, and both must give b's own medians and the same test.
   const a = run('startup-a.json');
-  const loaded: LoadedInput[] = [
+  const b = run('startup-b.json');
+  const compare = (loaded: LoadedInput[]) => {
+    const prepared = prepareComparison(loaded);
+    return {
+      ids: prepared.metrics.map((m) => m.metric.id),
+      report: compareInputs(prepared.inputs, selectMetrics(prepared, ['wallNs'])),
+    };
+  };
+  const direct = compare([
     { path: 'a.json', kind: 'run', run: a },
-    { path: 'a.txt', kind: 'gobench', file: parseGoBench(renderGoBench(a), 'a.txt') },
-  ];
-  const prepared = prepareComparison(loaded);
+    { path: 'b.json', kind: 'run', run: b },
+  ]);
+  const exported = compare([
+    { path: 'a.json', kind: 'run', run: a },
+    { path: 'b.txt', kind: 'gobench', file: parseGoBench(renderGoBench(b), 'b.txt') },
+  ]);
+  assert.deepEqual(exported.ids, ['ns/op', 'user-sec/op', 'sys-sec/op', 'peak-RSS-bytes']);
+  const [viaRun] = direct.report.metrics;
+  const [viaText] = exported.report.metrics;
+  assert.equal(viaText?.metric.id, 'ns/op');
   assert.deepEqual(
-    prepared.metrics.map((m) => m.metric.id),
-    ['ns/op', 'user-sec/op', 'sys-sec/op', 'peak-RSS-bytes'],
+    viaText?.rows.map((r) => r.benchmark),
+    ['Startup/go-version-2', 'Startup/go-env-2'],
   );
-  assert.equal(selectMetrics(prepared, ['wallNs'])[0]?.id, 'ns/op');
-  const report = compareInputs(prepared.inputs, selectMetrics(prepared, undefined));
-  for (const m of report.metrics) {
-    for (const row of m.rows) {
-      assert.match(row.benchmark, /^Startup\/go-(version|env)-2$/);
-      assert.equal(row.cells[1]?.summary.center, row.cells[0]?.summary.center);
-      assert.equal(row.cells[1]?.vsBase?.delta, '~');
-    }
-  }
+  const wall = (r: RunRecord, i: number): number[] =>
+    r.scenarios[i]?.samples.map((x) => x.metrics.wallNs ?? NaN) ?? [];
+  viaText?.rows.forEach((row, i) => {
+    const other = viaRun?.rows[i];
+    const medians = [rawMedian(wall(a, i)), rawMedian(wall(b, i))];
+    assert.notEqual(medians[0], medians[1], 'two different runs');
+    assert.deepEqual(
+      row.cells.map((c) => c?.summary.center),
+      medians,
+      `${row.benchmark}: centres`,
+    );
+    assert.deepEqual(
+      other?.cells.map((c) => c?.summary.center),
+      medians,
+      `${row.benchmark}: centres of the runs compared directly`,
+    );
+    assert.deepEqual(row.cells[1]?.vsBase, other?.cells[1]?.vsBase, `${row.benchmark}: test`);
+  });
+  assert.deepEqual(viaText?.geomean, viaRun?.geomean);
 });
 
 test('inputs with nothing in common are refused', () => {
