@@ -23,6 +23,7 @@ import {
   type BenchResult,
   type BenchResults,
   type BenchValue,
+  type ResultWarning,
 } from '../parse/bench-result.js';
 import { SCENARIOS } from '../scenarios/catalogue.js';
 import { PROCESS_METRICS, type MetricSpec } from '../scenarios/types.js';
@@ -147,7 +148,7 @@ function unitMetrics(
 }
 
 /** A comparison column before projection: its heading and where it came from. */
-type Column = Omit<CompareInput, 'samples' | 'warnings'> & { warnings?: string[] };
+type Column = Omit<CompareInput, 'samples' | 'warnings'> & { warnings?: ResultWarning[] };
 
 /**
  * The one projection step: groups `results` into the `columns` (named by `column`) and rows
@@ -191,7 +192,7 @@ export function prepareComparison(loaded: readonly LoadedInput[]): PreparedCompa
   const sources = loaded.map((l) => (l.kind === 'run' ? runResults(l.run) : l.file));
   const columns = loaded.map((l, i): Column => {
     const label = labels[i] ?? l.path;
-    const warnings = sources[i]?.warnings.map((w) => w.message) ?? [];
+    const warnings = sources[i]?.warnings ?? [];
     const common = { label, path: l.path, kind: l.kind, warnings };
     return l.kind === 'run' ? { ...common, runId: l.run.id } : common;
   });

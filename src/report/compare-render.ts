@@ -131,7 +131,9 @@ function preamble(report: CompareReport): string[] {
     (input, i) =>
       `${i === 0 ? 'base: ' : ''}${input.label}${input.runId ? ` (run ${input.runId})` : ''}`,
   );
-  const left = report.inputs.flatMap((input) => input.warnings.map((w) => `${input.label}: ${w}`));
+  const left = report.inputs.flatMap((input) =>
+    input.warnings.map((w) => `${input.label}: ${w.message}`),
+  );
   return [
     inputs.join(' · '),
     ...left,

@@ -3,6 +3,7 @@
 // change in centres, the Mann-Whitney p-value and whether it is significant at alpha; a geomean
 // row per metric. Semantics (and warning texts) follow golang.org/x/perf/cmd/benchstat: a
 // change with p > alpha prints as `~`. Pure: samples in, a report out.
+import type { ResultWarning } from '../parse/bench-result.js';
 import { geomean, type Assumption } from '../stats/index.js';
 import { formatGoFixed, formatGoSigned } from './go-format.js';
 
@@ -36,8 +37,8 @@ export interface CompareInput {
   kind: 'run' | 'gobench';
   /** The run id for run files. */
   runId?: string;
-  /** What the source left out (failed samples, scenarios not measured), one line each. */
-  warnings: string[];
+  /** What the source left out (failed samples, scenarios not measured), as data. */
+  warnings: ResultWarning[];
   samples: CompareSample[];
 }
 

@@ -5,7 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { RunRecord } from '../../src/measure/run-record.js';
-import { prepareComparison, prepareToolchainComparison } from '../../src/report/compare-inputs.js';
+import { compareInputs } from '../../src/report/compare.js';
+import {
+  prepareComparison,
+  prepareToolchainComparison,
+  selectMetrics,
+} from '../../src/report/compare-inputs.js';
+import { renderCompare } from '../../src/report/compare-render.js';
 import { renderGoBench } from '../../src/report/gobench.js';
 import { parseGoBench } from '../../src/report/gobench-reader.js';
 import { runResults } from '../../src/report/run-results.js';
@@ -87,6 +93,18 @@ test('failed samples and scenarios not measured are warnings, not results', () =
     { code: 'not-measured', message: 'startup/go-env: not measured, setup failed (no network)' },
   ]);
   assert.match(renderGoBench(run), /^# startup\/go-version: 1 of 10 runs failed/m);
+  // compare carries them per input and prints them under the inputs line.
+  const prepared = prepareComparison([
+    { path: 'a.json', kind: 'run', run: load('startup-a.json') },
+    { path: 'b.json', kind: 'run', run },
+  ]);
+  assert.deepEqual(prepared.inputs[1]?.warnings, data.warnings);
+  const report = compareInputs(prepared.inputs, selectMetrics(prepared, ['wallNs']));
+  const lines = renderCompare(report, 'table').split('\n');
+  assert.match(lines[1] ?? '', /^b\.json: startup\/go-version: 1 of 10 runs failed/);
+  assert.match(lines[2] ?? '', /^b\.json: startup\/go-env: not measured/);
+  const json = JSON.parse(renderCompare(report, 'json')) as { inputs: { warnings: unknown }[] };
+  assert.deepEqual(json.inputs[1]?.warnings, data.warnings);
 });
 
 test('an exact metric is assume=exact, also in records written before specs carried it', () => {
