@@ -11,19 +11,13 @@
 // results a run's `report --format gobench` export holds, so a run and its export compare equal.
 import { UsageError } from '../errors.js';
 import type { RunRecord } from '../measure/run-record.js';
-import {
-  project,
-  type MetricValue,
-  type Projection,
-  type ProjectionKey,
-} from '../parse/bench-projection.js';
+import { project, type MetricValue, type Sample } from '../parse/bench-projection.js';
 import {
   tidyUnit,
   unitMetadata,
   type BenchResult,
   type BenchResults,
   type BenchValue,
-  type ResultWarning,
 } from '../parse/bench-result.js';
 import { SCENARIOS } from '../scenarios/catalogue.js';
 import { PROCESS_METRICS, type MetricSpec } from '../scenarios/types.js';
@@ -97,19 +91,24 @@ const byRecordKey = (v: BenchValue): MetricValue =>
     : { metric: v.unit, value: v.value };
 
 /** The metrics of run-only comparisons, by record key: labels and assumptions from the specs. */
-function recordMetric(key: string, specs: readonly MetricSpec[]): SelectableMetric {
-  const spec = specs.find((s) => s.key === key) ?? { key, unit: 'count' as const, label: key };
-  const unit = gobenchUnit(spec);
-  return {
-    metric: {
-      id: key,
-      label: spec.label,
-      kind: spec.unit,
-      assumption: assumptionNamed(metricAssumption(spec)),
-      better: 'lower',
-    },
-    aliases: [key, unit, tidyUnit(unit), spec.label],
-  };
+function recordMetrics(
+  samples: readonly Sample[],
+  specs: readonly MetricSpec[],
+): SelectableMetric[] {
+  return [...new Set(samples.map((s) => s.metric))].map((key) => {
+    const spec = specs.find((s) => s.key === key) ?? { key, unit: 'count' as const, label: key };
+    const unit = gobenchUnit(spec);
+    return {
+      metric: {
+        id: key,
+        label: spec.label,
+        kind: spec.unit,
+        assumption: assumptionNamed(metricAssumption(spec)),
+        better: 'lower',
+      },
+      aliases: [key, unit, tidyUnit(unit), spec.label],
+    };
+  });
 }
 
 /**
@@ -120,7 +119,7 @@ function recordMetric(key: string, specs: readonly MetricSpec[]): SelectableMetr
 function unitMetrics(
   sources: readonly BenchResults[],
   specs: readonly MetricSpec[],
-): Map<string, SelectableMetric> {
+): SelectableMetric[] {
   const metrics = new Map<string, SelectableMetric>();
   for (const { results, units } of sources) {
     for (const { unit } of results.flatMap((r) => r.values)) {
@@ -144,38 +143,20 @@ function unitMetrics(
       });
     }
   }
-  return metrics;
+  return [...metrics.values()];
 }
 
-/** A comparison column before projection: its heading and where it came from. */
-type Column = Omit<CompareInput, 'samples' | 'warnings'> & { warnings?: ResultWarning[] };
+/** A comparison column: its heading and where it came from. */
+type Column = Omit<CompareInput, 'samples'>;
 
-/**
- * The one projection step: groups `results` into the `columns` (named by `column`) and rows
- * (named by `row`), under run record keys (`goTerms` false) or Go benchmark units.
- */
-function prepare(
-  sources: readonly BenchResults[],
-  results: readonly BenchResult[],
-  columns: readonly Column[],
-  projection: Omit<Projection, 'metric'>,
-  goTerms: boolean,
-  runs: readonly RunRecord[],
-): PreparedComparison {
-  const specs = knownSpecs(runs);
-  const samples = project(results, { ...projection, metric: goTerms ? undefined : byRecordKey });
-  const metrics = goTerms ? unitMetrics(sources, specs) : new Map<string, SelectableMetric>();
-  if (!goTerms)
-    for (const s of samples)
-      if (!metrics.has(s.metric)) metrics.set(s.metric, recordMetric(s.metric, specs));
-  const inputs = columns.map((c): CompareInput => ({
+/** The comparison inputs: each column with the projected samples that fall into it. */
+function fill(columns: readonly Column[], samples: readonly Sample[]): CompareInput[] {
+  return columns.map((c) => ({
     ...c,
-    warnings: c.warnings ?? [],
     samples: samples
       .filter((s) => s.column === c.label)
       .map((s) => ({ benchmark: s.row, metric: s.metric, values: s.values })),
   }));
-  return { inputs, metrics: [...metrics.values()] };
 }
 
 /** A run result's row: the scenario id, `@toolchain` added in a run of several toolchains. */
@@ -184,53 +165,54 @@ function scenarioName(r: BenchResult, withToolchain: boolean): string {
   return withToolchain ? `${id} @${r.labels.toolchain ?? ''}` : id;
 }
 
-/** Builds the comparison of loaded files, one column each (see the module comment). */
+/**
+ * Builds the comparison of loaded files, one column each (see the module comment): every
+ * file's results, labelled with `.file`, in one projection.
+ */
 export function prepareComparison(loaded: readonly LoadedInput[]): PreparedComparison {
   const labels = inputLabels(loaded.map((l) => l.path));
   const runs = loaded.flatMap((l) => (l.kind === 'run' ? [l.run] : []));
   const goTerms = loaded.some((l) => l.kind === 'gobench');
   const sources = loaded.map((l) => (l.kind === 'run' ? runResults(l.run) : l.file));
   const columns = loaded.map((l, i): Column => {
-    const label = labels[i] ?? l.path;
+    const common = { label: labels[i] ?? l.path, path: l.path, kind: l.kind };
     const warnings = sources[i]?.warnings ?? [];
-    const common = { label, path: l.path, kind: l.kind, warnings };
-    return l.kind === 'run' ? { ...common, runId: l.run.id } : common;
+    return l.kind === 'run' ? { ...common, runId: l.run.id, warnings } : { ...common, warnings };
   });
-  // The file is a label of each result; a run's rows also depend on its toolchain count.
   const results = sources.flatMap((s, i) =>
     s.results.map((r) => ({ ...r, labels: { ...r.labels, '.file': columns[i]?.label ?? '' } })),
   );
+  const specs = knownSpecs(runs);
+  if (goTerms) {
+    const samples = project(results, { row: '.name', column: '.file' });
+    return { inputs: fill(columns, samples), metrics: unitMetrics(sources, specs) };
+  }
+  // A run of several toolchains names its rows `scenario @toolchain`.
   const several = new Set(
     loaded.flatMap((l, i) =>
       l.kind === 'run' && comparesToolchains(l.run) ? [columns[i]?.label] : [],
     ),
   );
-  const row: ProjectionKey = goTerms
-    ? '.name'
-    : (r) => scenarioName(r, several.has(r.labels['.file']));
-  return prepare(sources, results, columns, { row, column: '.file' }, goTerms, runs);
+  const row = (r: BenchResult): string => scenarioName(r, several.has(r.labels['.file']));
+  const samples = project(results, { row, column: '.file', metric: byRecordKey });
+  return { inputs: fill(columns, samples), metrics: recordMetrics(samples, specs) };
 }
 
 /**
- * Builds the comparison of a run's toolchains: one column per toolchain (the first is the base),
- * rows by scenario, metrics by run record key.
+ * Builds the comparison of a run's toolchains: its results projected by `toolchain` into one
+ * column each (the first is the base), rows by `scenario`, metrics by run record key.
  */
 export function prepareToolchainComparison(run: RunRecord): PreparedComparison {
-  const data = runResults(run);
+  const { results } = runResults(run);
   const columns = run.config.toolchains.map(({ label }): Column => ({
     label,
     path: label,
     kind: 'run',
     runId: run.id,
+    warnings: [],
   }));
-  return prepare(
-    [data],
-    data.results,
-    columns,
-    { row: (r) => scenarioName(r, false), column: 'toolchain' },
-    false,
-    [run],
-  );
+  const samples = project(results, { row: 'scenario', column: 'toolchain', metric: byRecordKey });
+  return { inputs: fill(columns, samples), metrics: recordMetrics(samples, knownSpecs([run])) };
 }
 
 /**
