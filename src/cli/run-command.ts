@@ -192,6 +192,9 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   for (const file of saved) process.stderr.write(`saved ${file}\n`);
 
   if (run.status === 'interrupted') return ExitCode.interrupted;
-  const anyMeasured = run.scenarios.some((s) => s.samples.some((x) => x.ok));
-  return anyMeasured ? ExitCode.ok : ExitCode.environment;
+  if (run.scenarios.some((s) => s.samples.some((x) => x.ok))) return ExitCode.ok;
+  // Also with --json - and --quiet, where nothing else on stderr would say why.
+  const why = run.scenarios.flatMap((s) => scenarioNotes(s, comparesToolchains(run)))[0];
+  process.stderr.write(`gobaseline: nothing was measured${why ? `: ${why}` : ''}\n`);
+  return ExitCode.environment;
 }

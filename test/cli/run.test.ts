@@ -168,6 +168,32 @@ test("warm scenarios: link cost and binary size, the program's own VmHWM, GC fig
   assert.match(r.stdout, /run\.empty\.maxrss \(MB\)/);
 });
 
+test('--json - --quiet with nothing measured: exit 3, and stderr says why', async () => {
+  const r = await runCli([
+    'run',
+    '--scenario',
+    'build/hello-link',
+    '--runs',
+    '1',
+    '--warmup',
+    '0',
+    '--warm-cache',
+    sharedWarmCache,
+    '--env',
+    'GOFLAGS=-ldflags=-bogusflag', // the link fails
+    '--json',
+    '-',
+    '--no-save',
+    '--quiet',
+  ]);
+  assert.equal(r.code, 3, r.stderr);
+  assert.equal(
+    r.stderr,
+    'gobaseline: nothing was measured: build/hello-link: not measured, setup failed (exit status 1)\n',
+  );
+  assert.ok((JSON.parse(r.stdout) as RunRecord).scenarios[0]?.setupFailure);
+});
+
 test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs removed', async () => {
   const json = path.join(tempDir(), 'run.json');
   const tmp = tempDir('gbtest-tmp-');
