@@ -225,7 +225,7 @@ interface Result {
 
 /** Parses what follows a call's closing parenthesis: ` = RET[<path>] [ERRNO (text)] [<secs>]`. */
 function parseResult(rest: string): Result | null {
-  const m = /^\s*=\s+(\?|-?\d+|0x[0-9a-fA-F]+)/.exec(rest);
+  const m = /^\s*=\s+(\?|0x[0-9a-fA-F]+|-?\d+)/.exec(rest);
   if (!m) return null;
   const ret = m[1] as string;
   let tail = rest.slice(m[0].length);

@@ -87,6 +87,17 @@ test('a call ended by its thread exit (a bare "= ?") is not a call; "= ? <unavai
   assert.equal(unavailable.neverResumed, 0);
 });
 
+test('every call of /bin/true (strace -f -C): hex returns read, exit_group "= ?" counted by neither', () => {
+  const text = fixture('true-all-calls.trace');
+  for (const row of countsAgainstSummary(text)) assert.equal(row.parsed, row.strace, row.name);
+  const trace = parseStraceTrace(text);
+  assert.equal(trace.calls.length, 29);
+  assert.equal(trace.neverResumed, 1); // exit_group(0) = ?, which never returns
+  const brk = trace.calls.find((c) => c.name === 'brk');
+  assert.equal(brk?.ret, '0x55d4c63ce000');
+  assert.equal(brk?.retValue, 0x55d4c63ce000);
+});
+
 test('joins an unfinished line with its resumed line on the same thread', () => {
   const trace = parseStraceTrace(warm);
   const readlink = trace.calls.find((c) => c.name === 'readlinkat');
