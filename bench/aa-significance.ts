@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compareSamples } from '../src/stats/index.js';
 import { cli, machineLine, median } from './support.js';
-import type { RunRecord } from '../src/measure/run-record.js';
+import type { RunRecord } from '../src/record/run-record.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const interleaved = process.argv.includes('--interleaved');

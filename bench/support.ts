@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunRecord } from '../src/measure/run-record.js';
+import type { RunRecord } from '../src/record/run-record.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');

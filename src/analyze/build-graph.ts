@@ -15,7 +15,7 @@
 //   the cache inside the build action itself, with the same effect on Cmd.
 // - Failed actions (and actions skipped because a dependency failed) are neither.
 // - Link actions are counted apart: `go build` does not cache executables, it links each time.
-import { ActionGraphParseError, type BuildAction } from './actiongraph.js';
+import { ActionGraphParseError, type BuildAction } from '../parse/actiongraph.js';
 
 /** What became of a compile action. */
 export type CompileOutcome = 'ran' | 'cached' | 'failed' | 'not-started';

@@ -14,8 +14,8 @@ import {
   trackChild,
   type ProcessResult,
 } from '../measure/process-runner.js';
-import { parseActionGraph, type BuildAction } from './actiongraph.js';
-import { compiledPackagesFromBuildX } from './build-x.js';
+import { parseActionGraph, type BuildAction } from '../parse/actiongraph.js';
+import { compiledPackagesFromBuildX } from '../parse/build-x.js';
 
 /** What to build, and where. */
 export interface BuildTarget {

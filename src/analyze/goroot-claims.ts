@@ -1,6 +1,6 @@
 // The source document's claims about GOROOT that `analyze goroot` tests, and the rule that turns
 // a measured estimate with its confidence interval into "holds" / "does not hold here". Pure.
-import { formatNumber, formatValue } from '../report/units.js';
+import { formatNumber, formatValue } from '../record/units.js';
 import type { BootstrapInterval } from './goroot-stats.js';
 
 /** A quantitative claim of the source document. */

@@ -5,7 +5,7 @@
 // (the order rotating every round) so drift and order effects fall on every depth alike.
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatValue } from '../report/units.js';
+import { formatValue } from '../record/units.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import type { PrivateDirs } from '../measure/private-dirs.js';
 import { judgeClaim, SYMLINK_CLAIM } from './goroot-claims.js';

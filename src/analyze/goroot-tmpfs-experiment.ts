@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
 import { PrivateDirs, removeTree } from '../measure/private-dirs.js';
-import { formatValue } from '../report/units.js';
+import { formatValue } from '../record/units.js';
 import { compareSamples } from '../stats/index.js';
 import { judgeClaim, TMPFS_CLAIM, type ClaimCheck } from './goroot-claims.js';
 import { storageOf, type PlacementCandidate, type StorageSummary } from './goroot-placement.js';

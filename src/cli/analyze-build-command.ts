@@ -7,22 +7,16 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import {
-  ActionGraphParseError,
-  parseActionGraph,
-  type BuildAction,
-} from '../analyze/actiongraph.js';
+import { ActionGraphParseError, parseActionGraph, type BuildAction } from '../parse/actiongraph.js';
 import { analyzeBuildGraph, cacheStats, type BuildGraphAnalysis } from '../analyze/build-graph.js';
 import {
   BUILD_REPORT_SCHEMA,
-  renderBuildReport,
-  renderCacheReport,
   type BuildAnalysisReport,
   type CacheState,
   type RelocationResult,
   type RelocationRun,
-  verifyLines,
 } from '../analyze/build-report.js';
+import { renderBuildReport, renderCacheReport, verifyLines } from '../report/build-report.js';
 import {
   copyTree,
   countFiles,
@@ -32,8 +26,8 @@ import {
   type BuildTarget,
   type GoRunner,
 } from '../analyze/build-runner.js';
-import { buildChartSvg } from '../analyze/build-svg.js';
-import { compareWithBuildX } from '../analyze/build-x.js';
+import { buildChartSvg } from '../report/build-svg.js';
+import { compareWithBuildX } from '../analyze/build-x-agreement.js';
 import { ExitCode, EnvironmentError, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';

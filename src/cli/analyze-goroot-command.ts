@@ -22,10 +22,10 @@ import {
 import { probeResolution } from '../analyze/goroot-probe.js';
 import {
   GOROOT_REPORT_SCHEMA,
-  renderGorootReport,
   type GorootReport,
   type TmpfsExperiment,
 } from '../analyze/goroot-report.js';
+import { renderGorootReport } from '../report/goroot-report.js';
 import { treeSize, type RunContext } from '../analyze/goroot-runner.js';
 import {
   DEFAULT_DEPTHS,

@@ -10,14 +10,13 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { areaRoots, attributeIo, checkCounts } from '../analyze/io-attribution.js';
 import {
-  failedChecks,
   INDEPENDENT_TOLERANCE,
   IO_REPORT_SCHEMA,
-  renderIoReport,
   type IoReport,
   type TracedBuild,
 } from '../analyze/io-report.js';
-import { ioHeatMapSvg } from '../analyze/io-svg.js';
+import { failedChecks, renderIoReport } from '../report/io-report.js';
+import { ioHeatMapSvg } from '../report/io-svg.js';
 import {
   countFlags,
   hasSeccompBpf,
@@ -33,7 +32,7 @@ import {
   parseStraceTrace,
   StraceParseError,
   type StraceTrace,
-} from '../analyze/strace.js';
+} from '../parse/strace.js';
 import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';
@@ -46,7 +45,7 @@ import {
   userGoCacheDir,
   userGoModCacheDir,
 } from '../probe/index.js';
-import { probeLatency, type LatencyEngine, type LatencyTarget } from '../probe/io-latency.js';
+import { probeLatency, type LatencyEngine, type LatencyTarget } from '../measure/io-latency.js';
 import {
   LATENCY_REPORT_SCHEMA,
   REFERENCE_LATENCIES,

@@ -11,7 +11,7 @@ import {
   type LoadedInput,
 } from '../report/compare-inputs.js';
 import { renderCompare, type CompareFormat } from '../report/compare-render.js';
-import { parseGoBench } from '../report/gobench-reader.js';
+import { parseGoBench } from '../parse/gobench-reader.js';
 import { readRunFile } from '../store/run-files.js';
 import { collectList } from './options.js';
 

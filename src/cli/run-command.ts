@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
-import type { AutoPlan } from '../measure/sampler.js';
+import type { AutoPlan } from '../record/run-record.js';
 import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
 import { resolveToolchains } from '../measure/toolchains.js';
 import { StderrProgress } from '../report/progress.js';
@@ -20,7 +20,7 @@ import {
   scenarioNotes,
 } from '../report/terminal-table.js';
 import { renderToolchainComparison } from '../report/toolchain-comparison.js';
-import { formatValue } from '../report/units.js';
+import { formatValue } from '../record/units.js';
 import { saveRun, writeRunFile } from '../store/run-files.js';
 import { interruptible } from './interruptible.js';
 import { planRun } from './plan.js';

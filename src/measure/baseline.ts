@@ -18,12 +18,11 @@ import { PROCESS_METRICS } from '../scenarios/types.js';
 import { controlledEnv, goRelevant } from './controlled-env.js';
 import { ensureHelper } from './helper.js';
 import { PrivateDirs } from './private-dirs.js';
-import type { RunRecord, ScenarioResult } from './run-record.js';
-import { RUN_SCHEMA_VERSION } from './run-record.js';
+import type { AutoPlan, RunRecord, ScenarioResult, Toolchain } from '../record/run-record.js';
+import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
 import { realCommandRunner } from './command-runner.js';
-import type { AutoPlan, ProgressSink, SamplerContext } from './sampler.js';
+import type { ProgressSink, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
-import type { Toolchain } from './toolchains.js';
 
 /** One scenario with the run counts to use. */
 export interface PlannedScenario {

@@ -8,44 +8,13 @@ import path from 'node:path';
 import { extractMetrics, needsStdout } from '../scenarios/extractors.js';
 import { WORKSPACES } from '../scenarios/programs.js';
 import type { Scenario } from '../scenarios/types.js';
+import type { AutoPlan, AutoStop, Sample, ScenarioRun } from '../record/run-record.js';
 import { summarize } from '../stats/index.js';
 import type { PrivateDirs } from './private-dirs.js';
 import { removeTree } from './private-dirs.js';
 import type { CommandRunner } from './command-runner.js';
 import type { ProcessResult } from './process-runner.js';
 import { failureReason, succeeded, tail } from './process-runner.js';
-
-/** One counted run of a scenario. Metric values in the units of the scenario's MetricSpecs. */
-export interface Sample {
-  /** Position of this run among all runs of the scenario, across toolchains, from 0 (warm-ups count). */
-  seq: number;
-  ok: boolean;
-  metrics: Record<string, number>;
-  /** Why the run failed: reason and the last lines of its stderr. */
-  failure?: { reason: string; stderrTail: string };
-}
-
-/** How adaptive sampling ended: CI target met, or which budget ran out. */
-export type AutoStop = 'ci-target' | 'time-budget' | 'run-budget';
-
-/** What sampling one scenario with one toolchain produced. */
-export interface ScenarioRun {
-  scenarioId: string;
-  /** Label of the toolchain measured (see Toolchain.label). */
-  toolchain: string;
-  /** The measured command with `{go}` resolved (per-run paths stay as tokens). */
-  argv: string[];
-  warmup: number;
-  runsRequested: number;
-  samples: Sample[];
-  /** Set when setup or cache priming failed, so no run was made. */
-  setupFailure?: { reason: string; stderrTail: string };
-  /** True when sampling stopped early (Ctrl-C or repeated failures); see `stopReason`. */
-  stoppedEarly: boolean;
-  stopReason?: string;
-  /** With --auto: why sampling ended and the wall-time CI half-width reached (fraction of median). */
-  auto?: { stop: AutoStop; ciHalfWidth: number | null; target: number };
-}
 
 /** Receives progress events; the CLI draws them (or not, in a pipe). `id` names scenario and toolchain. */
 export interface ProgressSink {
@@ -72,16 +41,6 @@ export interface SamplerContext {
   progress: ProgressSink;
   /** Clock for the --auto time budget, in ms; default Date.now. */
   now?: () => number;
-}
-
-/** Adaptive sampling: keep running until the CI of the median wall time is narrow enough. */
-export interface AutoPlan {
-  /** Target CI half-width as a fraction of the median (0.02 = ±2%). */
-  targetCiHalfWidth: number;
-  /** Stop after this much sampling time per scenario, in ms. */
-  maxTimeMs: number;
-  /** Stop after this many counted runs per toolchain. */
-  maxRuns: number;
 }
 
 /** Runs to make: `runs` counted runs, or with `auto` at least `runs` and then until a stop. */

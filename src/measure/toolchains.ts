@@ -8,28 +8,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { resolveGo } from '../probe/index.js';
+import type { Toolchain } from '../record/run-record.js';
 import { cacheDir } from './helper.js';
 import { PrivateDirs } from './private-dirs.js';
 
 const execFileAsync = promisify(execFile);
-
-/** One toolchain to measure. */
-export interface Toolchain {
-  /** Short name used in tables: the Go version (e.g. go1.27.3), or the path if versions repeat. */
-  label: string;
-  /** The go binary that is run. */
-  goPath: string;
-  /** The `go version` line. */
-  version: string;
-  /** What the user asked for: a path, `local` or a version such as go1.27.3. */
-  requested: string;
-  /**
-   * True for the user's own go from PATH, which runs with the user's GOROOT (if exported, it is
-   * part of the environment measured). Other toolchains find their own GOROOT: a GOROOT
-   * exported for the local go would make them compile with the wrong standard library.
-   */
-  inheritsGoroot: boolean;
-}
 
 const VERSION_SPEC = /^go\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/;
 

@@ -2,7 +2,7 @@
 import { queryGo } from './go-toolchain.js';
 import { probeHost } from './host.js';
 import { findOnPath } from './path-search.js';
-import type { Fingerprint } from './types.js';
+import type { Fingerprint } from '../record/fingerprint.js';
 
 /** Optional helper tools whose presence we record. */
 export const PROBED_TOOLS = ['strace', 'perf', 'fio', 'numactl', 'hyperfine', 'cc'] as const;

@@ -4,6 +4,7 @@
 // os.UserConfigDir()/go/env; GOCACHE, else os.UserCacheDir()/go-build. Pure, apart from reading.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseGoEnvFile } from '../parse/go-env-file.js';
 
 /** The settings of a go env file, with where it is. */
 export interface GoEnvFile {
@@ -16,18 +17,6 @@ export function goEnvFilePath(env: NodeJS.ProcessEnv): string | null {
   if (env.GOENV !== undefined && env.GOENV !== '') return env.GOENV === 'off' ? null : env.GOENV;
   const configDir = env.XDG_CONFIG_HOME || (env.HOME ? path.join(env.HOME, '.config') : null);
   return configDir ? path.join(configDir, 'go', 'env') : null;
-}
-
-/** Parses KEY=VALUE lines; blank lines and lines starting with # are skipped. */
-export function parseGoEnvFile(text: string): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq > 0) settings[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return settings;
 }
 
 /** Reads the user's go env file; a missing file has no settings. */

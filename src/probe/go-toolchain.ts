@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ToolchainError } from './errors.js';
 import { findOnPath, isExecutableFile } from './path-search.js';
-import type { GoInfo } from './types.js';
+import type { GoInfo } from '../record/fingerprint.js';
 
 /** How long one `go version` / `go env` may take, in milliseconds. */
 export const GO_QUERY_TIMEOUT_MS = 60_000;

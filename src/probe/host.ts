@@ -8,14 +8,14 @@ import {
   parseMemoryLimit,
   parseProcSelfCgroup,
   tightest,
-} from './cgroup.js';
-import { parseCpuinfo } from './cpuinfo.js';
+} from '../parse/cgroup.js';
+import { parseCpuinfo } from '../parse/cpuinfo.js';
 import { busyWarning } from './load.js';
-import { parseMeminfo } from './meminfo.js';
-import { parseMountinfo } from './mountinfo.js';
-import { distroName, parseOsRelease, parseProcVersion } from './os-release.js';
+import { parseMeminfo } from '../parse/meminfo.js';
+import { parseMountinfo } from '../parse/mountinfo.js';
+import { distroName, parseOsRelease, parseProcVersion } from '../parse/os-release.js';
 import { exists, readText, readValue } from './read.js';
-import type { CgroupInfo, Fingerprint } from './types.js';
+import type { CgroupInfo, Fingerprint } from '../record/fingerprint.js';
 import { detectVirtualization } from './virtualization.js';
 
 /** Machine facts: the fingerprint without the toolchain parts. */

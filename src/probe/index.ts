@@ -1,20 +1,20 @@
 // Environment fingerprint: what machine and toolchain a measurement ran on.
-export type * from './types.js';
+export type * from '../record/fingerprint.js';
 export { ToolchainError } from './errors.js';
 export { takeFingerprint, PROBED_TOOLS, type FingerprintOptions } from './fingerprint.js';
 export { findGoOnPath, resolveGo, queryGo, GO_QUERY_TIMEOUT_MS } from './go-toolchain.js';
 export { findOnPath, isExecutableFile } from './path-search.js';
 export { probeHost, type HostFacts, type ProbeHostOptions } from './host.js';
 export { busyWarning, busyThreshold, BUSY_MIN_LOAD, BUSY_LOAD_PER_THREAD } from './load.js';
-export { parseCpuinfo, type CpuinfoFacts } from './cpuinfo.js';
-export { parseMeminfo, type MeminfoFacts } from './meminfo.js';
+export { parseCpuinfo, type CpuinfoFacts } from '../parse/cpuinfo.js';
+export { parseMeminfo, type MeminfoFacts } from '../parse/meminfo.js';
 export {
   parseOsRelease,
   distroName,
   parseProcVersion,
   type ProcVersionFacts,
-} from './os-release.js';
-export { parseMountinfo, rootMount, type MountInfoEntry } from './mountinfo.js';
+} from '../parse/os-release.js';
+export { parseMountinfo, rootMount, type MountInfoEntry } from '../parse/mountinfo.js';
 export {
   parseProcSelfCgroup,
   cgroupLayout,
@@ -24,14 +24,14 @@ export {
   tightest,
   type CgroupMembership,
   type CgroupLayout,
-} from './cgroup.js';
+} from '../parse/cgroup.js';
 export { detectVirtualization, type VirtualizationFacts } from './virtualization.js';
 export {
   goEnvFilePath,
-  parseGoEnvFile,
   readGoEnvFile,
   userGoCacheDir,
   userGoModCacheDir,
   type GoEnvFile,
 } from './go-env-file.js';
+export { parseGoEnvFile } from '../parse/go-env-file.js';
 export { probeStorage, type StoragePlace } from './storage.js';

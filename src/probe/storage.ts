@@ -5,7 +5,7 @@
 // The classifiers are pure; probeStorage does the reading.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseMountinfo, type MountInfoEntry } from './mountinfo.js';
+import { parseMountinfo, type MountInfoEntry } from '../parse/mountinfo.js';
 import { exists, readText, readValue } from './read.js';
 
 /** What kind of storage a filesystem type stands for. */

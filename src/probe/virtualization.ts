@@ -32,10 +32,10 @@
 //   4. WSL 2 => hyperv.
 //   5. The `hypervisor` CPU flag alone (x86 sets it in every guest) => `unknown`.
 //   No match => null (bare metal, or a guest that hides itself, e.g. most ARM guests without DMI).
-import type { ContainerKind, VirtualizationInfo } from './types.js';
-import { parseProcSelfCgroup } from './cgroup.js';
-import { parseMountinfo, rootMount } from './mountinfo.js';
-import { parseProcVersion } from './os-release.js';
+import type { ContainerKind, VirtualizationInfo } from '../record/fingerprint.js';
+import { parseProcSelfCgroup } from '../parse/cgroup.js';
+import { parseMountinfo, rootMount } from '../parse/mountinfo.js';
+import { parseProcVersion } from '../parse/os-release.js';
 
 /** Raw facts for {@link detectVirtualization}; null means "file missing or unreadable". */
 export interface VirtualizationFacts {

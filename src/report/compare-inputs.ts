@@ -10,7 +10,7 @@
 // compared in Go benchmark terms (`Startup/go-version-2`, `ns/op`, `user-sec/op`, ...): the same
 // results a run's `report --format gobench` export holds, so a run and its export compare equal.
 import { UsageError } from '../errors.js';
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { project, type MetricValue, type Sample } from '../parse/bench-projection.js';
 import {
   tidyUnit,
@@ -23,7 +23,7 @@ import { SCENARIOS } from '../scenarios/catalogue.js';
 import { PROCESS_METRICS, type MetricSpec } from '../scenarios/types.js';
 import { assumeExact, assumptionNamed } from '../stats/index.js';
 import type { CompareInput, CompareMetric } from './compare.js';
-import type { GoBenchFile } from './gobench-reader.js';
+import type { GoBenchFile } from '../parse/gobench-reader.js';
 import { gobenchUnit, metricAssumption, runResults } from './run-results.js';
 import { comparesToolchains } from './terminal-table.js';
 

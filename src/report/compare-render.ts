@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import type { CompareMetric, CompareReport, MetricComparison } from './compare.js';
 import { formatGoFloat } from '../stats/index.js';
-import { displayUnitFor, formatIn, type DisplayUnit } from './units.js';
+import { displayUnitFor, formatIn, type DisplayUnit } from '../record/units.js';
 
 export type CompareFormat = 'table' | 'md' | 'csv' | 'json';
 

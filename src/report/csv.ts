@@ -2,7 +2,7 @@
 // (`mean,stddev,median,user,system,min,max` of the wall time, in seconds, user and system as
 // means), then the median's confidence interval, the sample counts, and the median of every
 // other metric in the unit its key names (`peakRssBytes` in bytes, `pkgCompileNs` in ns). Pure.
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { median } from '../stats/index.js';
 import { measuredMetrics, timingSummary, type Reporter } from './reporter.js';
 import { comparesToolchains } from './terminal-table.js';

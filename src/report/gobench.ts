@@ -5,7 +5,7 @@
 // run this way, converted directly (run-results.ts): one result line per successful sample,
 // iteration count 1 (one op is one run of the command). Pure.
 import type { BenchResult, BenchResults } from '../parse/bench-result.js';
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import type { Reporter } from './reporter.js';
 import { runResults } from './run-results.js';
 import { comparesToolchains } from './terminal-table.js';

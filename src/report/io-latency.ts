@@ -1,8 +1,8 @@
 // The report of `analyze latency`: 4 KiB random-read latency per directory's filesystem, beside
 // the source document's table (chapter 2.2). Pure: results in, text out.
 import Table from 'cli-table3';
-import type { LatencyMeasurement, LatencyTargetResult } from '../probe/io-latency.js';
-import { formatNumber } from './units.js';
+import type { LatencyMeasurement, LatencyTargetResult } from '../measure/io-latency.js';
+import { formatNumber } from '../record/units.js';
 
 /** Version of the JSON document's layout; bumped on incompatible changes. */
 export const LATENCY_REPORT_SCHEMA = 1;

@@ -1,5 +1,5 @@
 // `report --format json`: the run record itself (docs/run-schema.md), as `run --json` writes it.
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import type { Reporter } from './reporter.js';
 
 export const jsonReporter: Reporter = {

@@ -2,11 +2,11 @@
 // hyperfine's --export-markdown (one row per scenario: wall time mean ± sd, min, max, in one
 // unit given in the headings) plus median, the median's 95% CI and mean user/system CPU; the
 // second lists every metric as the terminal table does. Pure.
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { summarize } from '../stats/index.js';
 import { measuredMetrics, timingSummary, type Reporter } from './reporter.js';
 import { comparesToolchains, displayName, scenarioNotes } from './terminal-table.js';
-import { displayUnitFor, formatIn, formatNumber, type DisplayUnit } from './units.js';
+import { displayUnitFor, formatIn, formatNumber, type DisplayUnit } from '../record/units.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');

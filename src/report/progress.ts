@@ -1,7 +1,8 @@
 // Progress on stderr. On a terminal: one line redrawn in place. In a pipe or CI: a plain
 // line when a scenario starts a phase and when it finishes, nothing per run.
-import type { ProgressSink, Sample } from '../measure/sampler.js';
-import { formatValue } from './units.js';
+import type { ProgressSink } from '../measure/sampler.js';
+import type { Sample } from '../record/run-record.js';
+import { formatValue } from '../record/units.js';
 
 /** Writes progress for a run of `scenarioCount` scenarios to `stream`. */
 export class StderrProgress implements ProgressSink {

@@ -1,5 +1,5 @@
 // One interface for every `gobaseline report --format`: a run record in, text out. Pure.
-import type { RunRecord, ScenarioResult } from '../measure/run-record.js';
+import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { summarize, type SampleSummary } from '../stats/index.js';
 import { displayName } from './terminal-table.js';

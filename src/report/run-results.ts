@@ -4,7 +4,7 @@
 // writes and the record's own metric key and value beside each. Pure.
 import type { BenchResult, BenchResults, ResultWarning } from '../parse/bench-result.js';
 import { setUnitMetadata } from '../parse/bench-result.js';
-import type { RunRecord, ScenarioResult } from '../measure/run-record.js';
+import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import { SCENARIOS } from '../scenarios/catalogue.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { measuredMetrics } from './reporter.js';

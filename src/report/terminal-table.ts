@@ -1,10 +1,10 @@
 // The terminal table of a run: one row per scenario metric with n, median, 95% CI of the
 // median, min–max, mean ± sd, CV and warnings; then the reference comparison. Returns text.
 import Table from 'cli-table3';
-import type { RunRecord, ScenarioResult } from '../measure/run-record.js';
+import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { findScenario } from '../scenarios/catalogue.js';
-import { displayUnitFor, formatIn, formatNumber } from './units.js';
+import { displayUnitFor, formatIn, formatNumber } from '../record/units.js';
 import type { MetricSummary } from './summaries.js';
 import { summarizeMetric } from './summaries.js';
 import type { ReferenceComparison, ReferenceData } from './references.js';

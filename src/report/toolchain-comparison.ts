@@ -1,7 +1,7 @@
 // The comparison printed after a run of several toolchains (--toolchain a,b or --go x --go y):
 // the run's results projected by toolchain, the first toolchain as the base, and the
 // benchstat-style table of `gobaseline compare` showing centres, deltas and `~`. Pure.
-import type { RunRecord } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { compareInputs } from './compare.js';
 import { prepareToolchainComparison, selectMetrics } from './compare-inputs.js';
 import { renderCompareTable } from './compare-render.js';

@@ -1,10 +1,16 @@
 // Reads a scenario's own metrics after a successful run: from the action graph file, the
-// program's output, or the built binary. Parsing lives in analyze/; this is the I/O around it.
+// program's output, or the built binary. Parsing lives in parse/; this is the I/O around it.
 import { promises as fs } from 'node:fs';
-import { actionWallNs, compileActionOf, parseActionGraph } from '../analyze/actiongraph.js';
-import { parseGctrace, summarizeGc } from '../analyze/gctrace.js';
-import type { ProcessResult } from '../measure/process-runner.js';
+import { actionWallNs, compileActionOf, parseActionGraph } from '../parse/actiongraph.js';
+import { parseGctrace, summarizeGc } from '../parse/gctrace.js';
+import { parseVmHwmBytes } from '../parse/proc-status.js';
 import type { ExtractorId } from './types.js';
+
+/** What an extractor reads of a finished command (a measure/ ProcessResult satisfies it). */
+export interface RunOutput {
+  stdout: string;
+  stderr: string;
+}
 
 /** Where a run left its files. */
 export interface RunFiles {
@@ -16,15 +22,7 @@ export interface RunFiles {
 /** A run succeeded but its own metrics could not be read; the sample counts as failed. */
 export class ExtractionError extends Error {}
 
-const VMHWM = /^VmHWM:\s+(\d+)\s+kB$/m;
-
-/** Parses the VmHWM line of a /proc/<pid>/status text to bytes. */
-export function parseVmHwmBytes(status: string): number | null {
-  const m = VMHWM.exec(status);
-  return m ? Number(m[1]) * 1024 : null;
-}
-
-type Extractor = (result: ProcessResult, files: RunFiles) => Promise<Record<string, number>>;
+type Extractor = (result: RunOutput, files: RunFiles) => Promise<Record<string, number>>;
 
 const EXTRACTORS: Record<ExtractorId, Extractor> = {
   'net-http-compile-action': async (_result, files) => {
@@ -67,7 +65,7 @@ export function needsStdout(ids: ExtractorId[]): boolean {
 /** Runs the named extractors and merges their metrics. */
 export async function extractMetrics(
   ids: ExtractorId[],
-  result: ProcessResult,
+  result: RunOutput,
   files: RunFiles,
 ): Promise<Record<string, number>> {
   const merged: Record<string, number> = {};

@@ -1,30 +1,10 @@
 // The shape of a scenario: what to run, how to prepare each run, and which metrics it yields.
 // Scenarios are data (catalogue.ts); the sampler interprets them.
+import type { CacheMode, MetricSpec } from '../record/run-record.js';
+import type { Unit } from '../record/units.js';
 
-/** Units of metric values as stored: nanoseconds, bytes, plain counts, or percent (0-100). */
-export type Unit = 'ns' | 'bytes' | 'count' | 'percent';
-
-/** A metric a scenario yields per sample. */
-export interface MetricSpec {
-  /** Key in a sample's metrics, e.g. `wallNs`. */
-  key: string;
-  unit: Unit;
-  /** Short label for tables. */
-  label: string;
-  /**
-   * What is known about the values (benchmath's assumptions, stats/assumption.ts): `exact` when
-   * repeated measurements are equal by construction (a binary's size); absent means `nothing`.
-   */
-  assumption?: 'nothing' | 'exact';
-}
-
-/**
- * How the go command's build cache is prepared:
- * - `fresh`: a new, empty, private GOCACHE for every run (warm-ups included), removed after it;
- * - `warm`: one private GOCACHE shared by the run, primed by one untimed run of the command first;
- * - `none`: the command does not build; it still gets the private cache, never the user's.
- */
-export type CacheMode = 'fresh' | 'warm' | 'none';
+// The metric and cache vocabulary is the run record's (record/); scenarios speak it.
+export type { CacheMode, MetricSpec, Unit };
 
 /** A generated Go module written into a private directory; the command runs inside it. */
 export type WorkspaceId = 'hello' | 'empty' | 'gcalloc';

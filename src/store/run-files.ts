@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { RunRecord } from '../measure/run-record.js';
-import { RUN_SCHEMA_VERSION } from '../measure/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
+import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
 
 /** gobaseline's data directory: $XDG_DATA_HOME/gobaseline or ~/.local/share/gobaseline. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {

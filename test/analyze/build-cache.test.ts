@@ -13,7 +13,7 @@ import {
   type BuildTarget,
   type GoRunner,
 } from '../../src/analyze/build-runner.js';
-import { compareWithBuildX } from '../../src/analyze/build-x.js';
+import { compareWithBuildX } from '../../src/analyze/build-x-agreement.js';
 import type { PrivatePaths } from '../../src/measure/controlled-env.js';
 import { PrivateDirs } from '../../src/measure/private-dirs.js';
 import { resolveGo } from '../../src/probe/index.js';

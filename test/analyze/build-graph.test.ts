@@ -5,7 +5,7 @@ import {
   ActionGraphParseError,
   parseActionGraph,
   type BuildAction,
-} from '../../src/analyze/actiongraph.js';
+} from '../../src/parse/actiongraph.js';
 import {
   analyzeBuildGraph,
   cacheStats,

@@ -11,15 +11,10 @@ import {
   kindOf,
   targetOf,
 } from '../../src/analyze/io-attribution.js';
-import { ioHeatMapSvg, heatColour } from '../../src/analyze/io-svg.js';
-import {
-  IO_REPORT_SCHEMA,
-  renderIoReport,
-  shortPath,
-  type IoReport,
-  type TracedBuild,
-} from '../../src/analyze/io-report.js';
-import { parseStraceSummary, parseStraceTrace } from '../../src/analyze/strace.js';
+import { ioHeatMapSvg, heatColour } from '../../src/report/io-svg.js';
+import { IO_REPORT_SCHEMA, type IoReport, type TracedBuild } from '../../src/analyze/io-report.js';
+import { renderIoReport, shortPath } from '../../src/report/io-report.js';
+import { parseStraceSummary, parseStraceTrace } from '../../src/parse/strace.js';
 import { fixturePath } from '../support/paths.js';
 
 const fixture = (name: string): string => readFileSync(fixturePath(`strace/${name}`), 'utf8');

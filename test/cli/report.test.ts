@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { summarize } from '../../src/stats/index.js';
 import { parseBenchstatCsv, requireBenchstat, runBenchstat } from '../support/benchstat.js';
 import { runCli, tempDir } from '../support/cli.js';

@@ -8,7 +8,7 @@ import { controlledEnv } from '../../src/measure/controlled-env.js';
 import { realCommandRunner } from '../../src/measure/command-runner.js';
 import { runScenario } from '../../src/measure/sampler.js';
 import type { ProgressSink } from '../../src/measure/sampler.js';
-import type { ScenarioResult } from '../../src/measure/run-record.js';
+import type { ScenarioResult } from '../../src/record/run-record.js';
 import { scenarioNotes, renderRunTable } from '../../src/report/terminal-table.js';
 import { PROCESS_METRICS } from '../../src/scenarios/types.js';
 import type { Scenario } from '../../src/scenarios/types.js';

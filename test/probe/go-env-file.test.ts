@@ -3,12 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  goEnvFilePath,
-  parseGoEnvFile,
-  readGoEnvFile,
-  userGoCacheDir,
-} from '../../src/probe/go-env-file.js';
+import { goEnvFilePath, readGoEnvFile, userGoCacheDir } from '../../src/probe/go-env-file.js';
+import { parseGoEnvFile } from '../../src/parse/go-env-file.js';
 
 test('locates the go env file as cmd/go does', () => {
   assert.equal(goEnvFilePath({ HOME: '/home/u' }), '/home/u/.config/go/env');

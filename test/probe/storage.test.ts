@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseMountinfo } from '../../src/probe/mountinfo.js';
+import { parseMountinfo } from '../../src/parse/mountinfo.js';
 import {
   classifyBlockDevice,
   classifyFilesystem,

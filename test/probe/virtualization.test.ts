@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCpuinfo } from '../../src/probe/cpuinfo.js';
+import { parseCpuinfo } from '../../src/parse/cpuinfo.js';
 import { detectVirtualization, type VirtualizationFacts } from '../../src/probe/virtualization.js';
 import { probeFixture } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompareReport } from '../../src/report/compare.js';
-import { tidyUnit } from '../../src/report/gobench-reader.js';
+import { tidyUnit } from '../../src/parse/gobench-reader.js';
 import {
   parseBenchstatCsv,
   requireBenchstat,

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import {
   compareInputs,
   pctRange,
@@ -22,7 +22,7 @@ import {
 import { renderCompare } from '../../src/report/compare-render.js';
 import { assumeExact, assumeNothing } from '../../src/stats/index.js';
 import { renderGoBench } from '../../src/report/gobench.js';
-import { parseGoBench } from '../../src/report/gobench-reader.js';
+import { parseGoBench } from '../../src/parse/gobench-reader.js';
 import { fixturePath } from '../support/paths.js';
 
 const run = (name: string): RunRecord =>

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { jsonReporter } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { formatNumber } from '../../src/report/units.js';
+import { formatNumber } from '../../src/record/units.js';
 import { fixturePath } from '../support/paths.js';
 
 const text = readFileSync(fixturePath('runs/startup-a.json'), 'utf8');

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { SCENARIOS } from '../../src/scenarios/catalogue.js';
 import { PROCESS_METRICS } from '../../src/scenarios/types.js';
 import { renderGoBench, writeGoBench } from '../../src/report/gobench.js';
-import { parseConfigLine, parseGoBench } from '../../src/report/gobench-reader.js';
+import { parseConfigLine, parseGoBench } from '../../src/parse/gobench-reader.js';
 import { benchmarkName, gobenchConfig, gobenchUnit } from '../../src/report/run-results.js';
 import { fixturePath } from '../support/paths.js';
 

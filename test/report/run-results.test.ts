@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { compareInputs } from '../../src/report/compare.js';
 import {
   prepareComparison,
@@ -13,7 +13,7 @@ import {
 } from '../../src/report/compare-inputs.js';
 import { renderCompare } from '../../src/report/compare-render.js';
 import { renderGoBench } from '../../src/report/gobench.js';
-import { parseGoBench } from '../../src/report/gobench-reader.js';
+import { parseGoBench } from '../../src/parse/gobench-reader.js';
 import { runResults } from '../../src/report/run-results.js';
 import { assumeExact, assumeNothing } from '../../src/stats/index.js';
 import { fixturePath } from '../support/paths.js';

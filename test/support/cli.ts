@@ -1,6 +1,6 @@
 // Runs the built CLI as a user would, with a private HOME/XDG layout per call unless given.
 import { spawn } from 'node:child_process';
-import type { RunRecord } from '../../src/measure/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

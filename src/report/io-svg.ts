@@ -1,8 +1,8 @@
 // The heat map of `analyze io --svg`: areas (rows) × kinds of call (columns), one panel per
 // traced build (cold, warm) side by side, coloured by call count on one log scale shared by the
 // panels so they compare. Hand-written SVG, no dependency. Pure: report in, SVG text out.
-import { AREAS, AREA_LABELS, KINDS, type Area } from './io-attribution.js';
-import type { IoReport } from './io-report.js';
+import { AREAS, AREA_LABELS, KINDS, type Area } from '../analyze/io-attribution.js';
+import type { IoReport } from '../analyze/io-report.js';
 
 const CELL_W = 78;
 const CELL_H = 28;

@@ -2,14 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { judgeClaim, SYMLINK_CLAIM, TMPFS_CLAIM } from '../../src/analyze/goroot-claims.js';
 import {
-  formatTrace,
   GOROOT_REPORT_SCHEMA,
-  renderGorootReport,
   roundValues,
   timedSeries,
   type GorootReport,
   type ResolutionReport,
 } from '../../src/analyze/goroot-report.js';
+import { formatTrace, renderGorootReport } from '../../src/report/goroot-report.js';
 import { resolutionChecks } from '../../src/analyze/goroot-resolution.js';
 import { ratioOfMedians, slopeOfMedians } from '../../src/analyze/goroot-stats.js';
 import { skippedTmpfs } from '../../src/analyze/goroot-tmpfs-experiment.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCpuinfo } from '../../src/probe/cpuinfo.js';
-import { probeFixture } from './fixtures.js';
+import { parseCpuinfo } from '../../src/parse/cpuinfo.js';
+import { probeFixture } from '../probe/fixtures.js';
 
 test('cpuinfo captured on this VM: 1 socket, 2 cores, 2 threads, hypervisor flag', () => {
   const facts = parseCpuinfo(probeFixture('this-vm/cpuinfo.txt'));

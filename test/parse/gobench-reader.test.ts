@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
 import { project, type Sample } from '../../src/parse/bench-projection.js';
 import { tidyUnit, unitMetadata, type BenchResult } from '../../src/parse/bench-result.js';
-import { parseConfigLine, parseGoBench } from '../../src/report/gobench-reader.js';
+import { parseConfigLine, parseGoBench } from '../../src/parse/gobench-reader.js';
 import { fixturePath } from '../support/paths.js';
 
 const fixture = (name: string): string => readFileSync(fixturePath(`gobench/${name}`), 'utf8');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMeminfo } from '../../src/probe/meminfo.js';
-import { distroName, parseOsRelease, parseProcVersion } from '../../src/probe/os-release.js';
-import { parseMountinfo, rootMount } from '../../src/probe/mountinfo.js';
-import { probeFixture } from './fixtures.js';
+import { parseMeminfo } from '../../src/parse/meminfo.js';
+import { distroName, parseOsRelease, parseProcVersion } from '../../src/parse/os-release.js';
+import { parseMountinfo, rootMount } from '../../src/parse/mountinfo.js';
+import { probeFixture } from '../probe/fixtures.js';
 
 test('meminfo captured on this VM: kB converted to bytes', () => {
   const m = parseMeminfo(probeFixture('this-vm/meminfo.txt'));

@@ -1,21 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseActionGraph } from '../../src/analyze/actiongraph.js';
+import { parseActionGraph } from '../../src/parse/actiongraph.js';
 import { analyzeBuildGraph } from '../../src/analyze/build-graph.js';
-import {
-  BUILD_REPORT_SCHEMA,
-  renderBuildReport,
-  renderCacheReport,
-  type BuildAnalysisReport,
-} from '../../src/analyze/build-report.js';
+import { BUILD_REPORT_SCHEMA, type BuildAnalysisReport } from '../../src/analyze/build-report.js';
+import { renderBuildReport, renderCacheReport } from '../../src/report/build-report.js';
 import {
   buildChartSvg,
   clipLabel,
   escapeXml,
   ganttSvg,
   tickStep,
-} from '../../src/analyze/build-svg.js';
+} from '../../src/report/build-svg.js';
 import { fixturePath } from '../support/paths.js';
 
 const analysis = analyzeBuildGraph(

@@ -101,7 +101,7 @@ export interface Fingerprint {
    * Where the user's GOROOT, GOCACHE, GOMODCACHE and the temp dir live: symlink chain, mount,
    * filesystem, block device (set by the run; measurements use private copies of the caches).
    */
-  storage?: import('./storage.js').StoragePlace[];
+  storage?: import('../probe/storage.js').StoragePlace[];
   /** Path of each optional helper tool (strace, perf, fio, numactl, hyperfine, cc) on PATH, else null. */
   tools: Record<string, string | null>;
 }

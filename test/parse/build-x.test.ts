@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseActionGraph } from '../../src/analyze/actiongraph.js';
-import {
-  compareWithBuildX,
-  compiledPackagesFromBuildX,
-  splitCommandWords,
-} from '../../src/analyze/build-x.js';
+import { compiledPackagesFromBuildX, splitCommandWords } from '../../src/parse/build-x.js';
 import { fixturePath } from '../support/paths.js';
 
 const xOutput = readFileSync(
   fixturePath('buildx-encoding-json-primed-net-url-go1.26.8.txt'),
   'utf8',
 );
-const graph = parseActionGraph(
-  readFileSync(fixturePath('actiongraph-encoding-json-primed-net-url-go1.26.8.json'), 'utf8'),
-);
-
 test('go build -x (captured): the compiler ran for 4 packages; importcfg bodies are skipped', () => {
   assert.deepEqual(compiledPackagesFromBuildX(xOutput), [
     'encoding',
@@ -24,25 +15,6 @@ test('go build -x (captured): the compiler ran for 4 packages; importcfg bodies 
     'unicode/utf16',
     'encoding/json',
   ]);
-});
-
-test('the captured graph and -x output of the same cache state agree: 62 hits, 62 not run', () => {
-  const v = compareWithBuildX(graph, compiledPackagesFromBuildX(xOutput));
-  assert.equal(v.compileActions, 66);
-  assert.equal(v.graphHits, 62);
-  assert.equal(v.xCompiles, 4);
-  assert.equal(v.xNotRun, 62);
-  assert.deepEqual(v.onlyInGraph, []);
-  assert.deepEqual(v.onlyInX, []);
-  assert.equal(v.agrees, true);
-});
-
-test('a disagreement is reported with the packages on each side', () => {
-  const v = compareWithBuildX(graph, ['encoding', 'encoding/json', 'unicode/utf16', 'fmt', 'fmt']);
-  assert.equal(v.agrees, false);
-  assert.deepEqual(v.onlyInGraph, ['encoding/base64']);
-  assert.deepEqual(v.onlyInX, ['fmt', 'fmt']);
-  assert.equal(v.xNotRun, 61);
 });
 
 test('command words: Go-style double quotes, shell single quotes, -toolexec wrappers, main', () => {

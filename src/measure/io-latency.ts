@@ -14,11 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrivateDirs } from '../measure/private-dirs.js';
-import { runMeasured } from '../measure/process-runner.js';
+import { PrivateDirs } from './private-dirs.js';
+import { runMeasured } from './process-runner.js';
 import { quantile } from '../stats/index.js';
-import { FioParseError, parseFioJson } from './fio-output.js';
-import { parseMountinfo } from './mountinfo.js';
+import { FioParseError, parseFioJson } from '../parse/fio-output.js';
+import { parseMountinfo } from '../parse/mountinfo.js';
 
 /** Size of each read, in bytes. */
 export const BLOCK_BYTES = 4096;

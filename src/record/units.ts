@@ -1,6 +1,8 @@
-// Formatting of metric values for people: one display unit per row, chosen from its centre,
-// so a row's median, CI, min and max read in the same unit. Pure.
-import type { Unit } from '../scenarios/types.js';
+// The units record values are stored in, and their formatting for people: one display unit per
+// row, chosen from its centre, so a row's median, CI, min and max read in the same unit. Pure.
+
+/** Units of metric values as stored: nanoseconds, bytes, plain counts, or percent (0-100). */
+export type Unit = 'ns' | 'bytes' | 'count' | 'percent';
 
 /** A display unit: a name and the number of stored units in one of it. */
 export interface DisplayUnit {

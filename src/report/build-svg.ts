@@ -1,12 +1,12 @@
 // A small hand-written SVG Gantt chart of a build: one panel for the critical path, one for the
 // slowest compiles, each bar placed where the action ran on the build's time line. Pure.
-import { formatValue } from '../report/units.js';
+import { formatValue } from '../record/units.js';
 import {
   criticalPathRows,
   type BuildGraphAnalysis,
   type PathRow,
   type TimelineEntry,
-} from './build-graph.js';
+} from '../analyze/build-graph.js';
 
 /** One bar from `startNs` for `durationNs`, both in ns after the graph's start. */
 export interface GanttBar {

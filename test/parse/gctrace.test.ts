@@ -6,7 +6,7 @@ import {
   parseGctrace,
   parseGctraceLine,
   summarizeGc,
-} from '../../src/analyze/gctrace.js';
+} from '../../src/parse/gctrace.js';
 import { fixturePath } from '../support/paths.js';
 
 const captured = readFileSync(fixturePath('gctrace-go1.26.8.txt'), 'utf8');

@@ -7,9 +7,9 @@ import {
   parseMemoryLimit,
   parseProcSelfCgroup,
   tightest,
-} from '../../src/probe/cgroup.js';
-import { parseMountinfo } from '../../src/probe/mountinfo.js';
-import { probeFixture } from './fixtures.js';
+} from '../../src/parse/cgroup.js';
+import { parseMountinfo } from '../../src/parse/mountinfo.js';
+import { probeFixture } from '../probe/fixtures.js';
 
 const DOCKER_ID = '4f1a9c3e8b2d7a6f5e4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918f7e6d';
 

@@ -7,7 +7,7 @@ import {
   compileActionOf,
   parseActionGraph,
   parseRfc3339Ns,
-} from '../../src/analyze/actiongraph.js';
+} from '../../src/parse/actiongraph.js';
 import { fixturePath } from '../support/paths.js';
 
 const captured = readFileSync(fixturePath('actiongraph-net-http-cold-go1.26.8.json'), 'utf8');

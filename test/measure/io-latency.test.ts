@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FioParseError, parseFioJson } from '../../src/probe/fio-output.js';
+import { FioParseError, parseFioJson } from '../../src/parse/fio-output.js';
 import {
   builtinProbe,
   fioArgs,
@@ -12,7 +12,7 @@ import {
   largestGorootFile,
   probeLatency,
   testFileParent,
-} from '../../src/probe/io-latency.js';
+} from '../../src/measure/io-latency.js';
 import { findOnPath } from '../../src/probe/index.js';
 import { nearestReference, renderLatencyReport } from '../../src/report/io-latency.js';
 import type { LatencyReport } from '../../src/report/io-latency.js';

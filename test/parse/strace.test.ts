@@ -11,7 +11,7 @@ import {
   splitArgs,
   StraceParseError,
   unescapeStrace,
-} from '../../src/analyze/strace.js';
+} from '../../src/parse/strace.js';
 import { fixturePath } from '../support/paths.js';
 
 const fixture = (name: string): string => readFileSync(fixturePath(`strace/${name}`), 'utf8');

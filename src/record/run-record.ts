@@ -1,0 +1,137 @@
+// The run record: everything one `gobaseline run` measured, in a versioned schema
+// (docs/run-schema.md). Written as JSON and read back by report/compare.
+import type { Fingerprint } from './fingerprint.js';
+import type { Unit } from './units.js';
+
+/** Bumped on any incompatible change to RunRecord; readers check it. */
+export const RUN_SCHEMA_VERSION = 1;
+
+/** A metric a scenario yields per sample. */
+export interface MetricSpec {
+  /** Key in a sample's metrics, e.g. `wallNs`. */
+  key: string;
+  unit: Unit;
+  /** Short label for tables. */
+  label: string;
+  /**
+   * What is known about the values (benchmath's assumptions, stats/assumption.ts): `exact` when
+   * repeated measurements are equal by construction (a binary's size); absent means `nothing`.
+   */
+  assumption?: 'nothing' | 'exact';
+}
+
+/**
+ * How the go command's build cache is prepared:
+ * - `fresh`: a new, empty, private GOCACHE for every run (warm-ups included), removed after it;
+ * - `warm`: one private GOCACHE shared by the run, primed by one untimed run of the command first;
+ * - `none`: the command does not build; it still gets the private cache, never the user's.
+ */
+export type CacheMode = 'fresh' | 'warm' | 'none';
+
+/** One counted run of a scenario. Metric values in the units of the scenario's MetricSpecs. */
+export interface Sample {
+  /** Position of this run among all runs of the scenario, across toolchains, from 0 (warm-ups count). */
+  seq: number;
+  ok: boolean;
+  metrics: Record<string, number>;
+  /** Why the run failed: reason and the last lines of its stderr. */
+  failure?: { reason: string; stderrTail: string };
+}
+
+/** How adaptive sampling ended: CI target met, or which budget ran out. */
+export type AutoStop = 'ci-target' | 'time-budget' | 'run-budget';
+
+/** What sampling one scenario with one toolchain produced. */
+export interface ScenarioRun {
+  scenarioId: string;
+  /** Label of the toolchain measured (see Toolchain.label). */
+  toolchain: string;
+  /** The measured command with `{go}` resolved (per-run paths stay as tokens). */
+  argv: string[];
+  warmup: number;
+  runsRequested: number;
+  samples: Sample[];
+  /** Set when setup or cache priming failed, so no run was made. */
+  setupFailure?: { reason: string; stderrTail: string };
+  /** True when sampling stopped early (Ctrl-C or repeated failures); see `stopReason`. */
+  stoppedEarly: boolean;
+  stopReason?: string;
+  /** With --auto: why sampling ended and the wall-time CI half-width reached (fraction of median). */
+  auto?: { stop: AutoStop; ciHalfWidth: number | null; target: number };
+}
+
+/** Adaptive sampling: keep running until the CI of the median wall time is narrow enough. */
+export interface AutoPlan {
+  /** Target CI half-width as a fraction of the median (0.02 = ±2%). */
+  targetCiHalfWidth: number;
+  /** Stop after this much sampling time per scenario, in ms. */
+  maxTimeMs: number;
+  /** Stop after this many counted runs per toolchain. */
+  maxRuns: number;
+}
+
+/** One toolchain measured. */
+export interface Toolchain {
+  /** Short name used in tables: the Go version (e.g. go1.27.3), or the path if versions repeat. */
+  label: string;
+  /** The go binary that is run. */
+  goPath: string;
+  /** The `go version` line. */
+  version: string;
+  /** What the user asked for: a path, `local` or a version such as go1.27.3. */
+  requested: string;
+  /**
+   * True for the user's own go from PATH, which runs with the user's GOROOT (if exported, it is
+   * part of the environment measured). Other toolchains find their own GOROOT: a GOROOT
+   * exported for the local go would make them compile with the wrong standard library.
+   */
+  inheritsGoroot: boolean;
+}
+
+/** One scenario's samples plus what is needed to read them without the catalogue. */
+export interface ScenarioResult extends ScenarioRun {
+  description: string;
+  cache: CacheMode;
+  /** Every metric the samples carry, in table order, with units. */
+  metrics: MetricSpec[];
+}
+
+/** How a run was configured. */
+export interface RunConfig {
+  suite: string | null;
+  scenarios: string[];
+  /** The first toolchain's go binary (the fingerprint's). */
+  goPath: string;
+  /** Every toolchain measured; scenario results name theirs by `toolchain` (the label). */
+  toolchains: Toolchain[];
+  /** Adaptive sampling settings (--auto), or null for fixed run counts. */
+  auto: AutoPlan | null;
+  /** --runs / --warmup when given (else each scenario's default). */
+  runs: number | null;
+  warmup: number | null;
+  /** The user's --env pairs. */
+  userEnv: Record<string, string>;
+  /** The Go-related environment every command ran with (private paths are removed afterwards). */
+  env: Record<string, string>;
+  timeoutMs: number;
+  /** The user's go env file and its settings, which measurements do not read (GOENV=off). */
+  goEnvFile: { path: string; settings: Record<string, string> } | null;
+  /** How processes were measured: the rusage helper, or Node alone (wall time only). */
+  measuredBy: 'rusage-exec' | 'node';
+}
+
+export interface RunRecord {
+  schema: 'gobaseline/run';
+  schemaVersion: typeof RUN_SCHEMA_VERSION;
+  id: string;
+  tool: { name: 'gobaseline'; version: string };
+  startedAt: string;
+  finishedAt: string;
+  /** `interrupted` when Ctrl-C stopped it: the samples taken so far are kept. */
+  status: 'complete' | 'interrupted';
+  config: RunConfig;
+  fingerprint: Fingerprint;
+  /** Things the reader should know (busy machine, no rusage helper, ...). */
+  warnings: string[];
+  scenarios: ScenarioResult[];
+}
