@@ -101,7 +101,88 @@ export interface Fingerprint {
    * Where the user's GOROOT, GOCACHE, GOMODCACHE and the temp dir live: symlink chain, mount,
    * filesystem, block device (set by the run; measurements use private copies of the caches).
    */
-  storage?: import('../probe/storage.js').StoragePlace[];
+  storage?: StoragePlace[];
   /** Path of each optional helper tool (strace, perf, fio, numactl, hyperfine, cc) on PATH, else null. */
   tools: Record<string, string | null>;
+}
+
+/** What kind of storage a filesystem type stands for. */
+export type FsClass =
+  | 'disk' // a block-device filesystem: ext4, xfs, btrfs, zfs, f2fs, vfat, ntfs...
+  | 'memory' // tmpfs, ramfs: contents live in RAM (and swap)
+  | 'network' // nfs, cifs/smb, ceph, glusterfs...
+  | 'host-share' // a VM or WSL host's files: 9p, virtiofs, vboxsf, drvfs, fuse.vmhgfs-fuse
+  | 'overlay' // overlayfs (containers): an upper layer over read-only lower layers
+  | 'fuse' // another FUSE filesystem (sshfs, fuse-overlayfs, ...)
+  | 'other';
+
+/** The kind of block device a filesystem lives on. */
+export type BlockKind =
+  | 'nvme'
+  | 'ssd' // SATA/SCSI/USB disk that reports itself non-rotational
+  | 'rotational' // a disk that reports itself rotational (spinning)
+  | 'virtio' // a virtio disk: the host's storage is hidden (it often reports rotational)
+  | 'xen'
+  | 'hyperv'
+  | 'mmc' // SD card, eMMC
+  | 'loop' // a file mounted as a disk
+  | 'ram' // zram, brd: a RAM disk
+  | 'unknown';
+
+/** One symlink followed on the way to the real path. */
+export interface SymlinkHop {
+  /** The symlink's absolute path (earlier hops already resolved). */
+  link: string;
+  /** Its target exactly as stored (may be relative). */
+  target: string;
+  /** The target as an absolute path (before resolving further symlinks in it). */
+  resolvesTo: string;
+}
+
+/** The block device a filesystem lives on. */
+export interface BlockDevice {
+  /** Kernel name of the device holding the filesystem, e.g. `nvme0n1p2`, `vda`, `dm-0`. */
+  name: string;
+  /** The whole disk it is part of, e.g. `nvme0n1` (itself when not a partition). */
+  disk: string;
+  kind: BlockKind;
+  /** The disk's queue/rotational flag; null when unreadable. */
+  rotational: boolean | null;
+  /** device/model of the disk, when the driver exposes one. */
+  model: string | null;
+  /** The disk's directory under /sys/devices. */
+  sysfsPath: string;
+  /** For device-mapper or md devices (LVM, LUKS, RAID): the devices under it, classified. */
+  underlying: BlockDevice[];
+  /** Why the kind was chosen, one fact per line. */
+  evidence: string[];
+}
+
+/** Where one directory of the toolchain lives. */
+export interface StoragePlace {
+  /** The name it was asked about, e.g. `GOROOT`. */
+  name: string;
+  /** The path as given. */
+  path: string;
+  /** Absolute path with every symlink resolved (a missing tail is kept as given). */
+  resolvedPath: string;
+  /** False when the path (or part of it) does not exist; the mount is then its nearest ancestor's. */
+  exists: boolean;
+  /** Every symlink followed, in order. */
+  symlinks: SymlinkHop[];
+  /** The mount holding the resolved path; null when /proc/self/mountinfo is unreadable. */
+  mountPoint: string | null;
+  /** Filesystem type from mountinfo, e.g. `ext4`, `tmpfs`, `overlay`, `nfs4`, `9p`, `fuse.sshfs`. */
+  fsType: string | null;
+  fsClass: FsClass | null;
+  /** The mount's source, e.g. `/dev/nvme0n1p2`, `tmpfs`, `server:/export`. */
+  source: string | null;
+  /** `major:minor` of the filesystem's device (`0:N` when it has no block device). */
+  device: string | null;
+  /** Per-mount options, e.g. `rw`, `relatime`, `noatime`. */
+  mountOptions: string[];
+  /** The block device; null for memory, network and overlay filesystems, or when unknown. */
+  block: BlockDevice | null;
+  /** Anything that limits what the probe could tell. */
+  notes: string[];
 }
