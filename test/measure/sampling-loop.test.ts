@@ -3,12 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PrivateDirs } from '../../src/measure/private-dirs.js';
-import type {
-  ProgressSink,
-  SampledToolchain,
-  SamplePlan,
-  ScenarioRun,
-} from '../../src/measure/sampler.js';
+import type { ProgressSink, SampledToolchain, SamplePlan } from '../../src/measure/sampler.js';
+import type { ScenarioRun } from '../../src/record/run-record.js';
 import { MIN_RUNS_FOR_CI, runScenario } from '../../src/measure/sampler.js';
 import type { Scenario } from '../../src/scenarios/types.js';
 import type { FakeRunner, Script } from '../support/fake-runner.js';
