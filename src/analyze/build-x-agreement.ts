@@ -2,7 +2,7 @@
 // the same target in the same cache state (parse/build-x.ts reads the -x text). Pure.
 import type { BuildAction } from '../parse/actiongraph.js';
 import { compiledPackagesFromBuildX } from '../parse/build-x.js';
-import { compileOutcome, isCompileAction } from './build-graph.js';
+import { compileOutcome, isCompileAction } from './build-actions.js';
 
 /** How the action graph's cache hits compare with the compiles `go build -x` printed. */
 export interface BuildXAgreement {

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ActionGraphParseError, parseActionGraph, type BuildAction } from '../parse/actiongraph.js';
-import { analyzeBuildGraph, cacheStats, type BuildGraphAnalysis } from '../analyze/build-graph.js';
+import { cacheStats } from '../analyze/build-actions.js';
+import { analyzeBuildGraph, type BuildGraphAnalysis } from '../analyze/build-graph.js';
 import {
   BUILD_REPORT_SCHEMA,
   type BuildAnalysisReport,

@@ -3,12 +3,8 @@
 import Table from 'cli-table3';
 import { median } from '../stats/index.js';
 import { formatValue } from '../record/units.js';
-import {
-  criticalPathRows,
-  type BuildGraphAnalysis,
-  type CacheStats,
-  type TimelineEntry,
-} from '../analyze/build-graph.js';
+import type { CacheStats, TimelineEntry } from '../analyze/build-actions.js';
+import { criticalPathRows, type BuildGraphAnalysis } from '../analyze/build-graph.js';
 import type { BuildXAgreement } from '../analyze/build-x-agreement.js';
 import type {
   BuildAnalysisReport,

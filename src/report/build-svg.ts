@@ -1,12 +1,8 @@
 // A small hand-written SVG Gantt chart of a build: one panel for the critical path, one for the
 // slowest compiles, each bar placed where the action ran on the build's time line. Pure.
 import { formatValue } from '../record/units.js';
-import {
-  criticalPathRows,
-  type BuildGraphAnalysis,
-  type PathRow,
-  type TimelineEntry,
-} from '../analyze/build-graph.js';
+import type { TimelineEntry } from '../analyze/build-actions.js';
+import { criticalPathRows, type BuildGraphAnalysis, type PathRow } from '../analyze/build-graph.js';
 
 /** One bar from `startNs` for `durationNs`, both in ns after the graph's start. */
 export interface GanttBar {

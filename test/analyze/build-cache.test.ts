@@ -3,7 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { analyzeBuildGraph, cacheStats, criticalPath } from '../../src/analyze/build-graph.js';
+import { cacheStats } from '../../src/analyze/build-actions.js';
+import { analyzeBuildGraph, criticalPath } from '../../src/analyze/build-graph.js';
 import {
   copyTree,
   countFiles,

@@ -7,16 +7,18 @@ import {
   type BuildAction,
 } from '../../src/parse/actiongraph.js';
 import {
-  analyzeBuildGraph,
   cacheStats,
   compileOutcome,
-  criticalPath,
-  criticalPathRows,
-  formatRfc3339Ns,
   isCompileAction,
   modeSummaries,
   slowestCompiles,
   timeline,
+} from '../../src/analyze/build-actions.js';
+import {
+  analyzeBuildGraph,
+  criticalPath,
+  criticalPathRows,
+  formatRfc3339Ns,
 } from '../../src/analyze/build-graph.js';
 import { fixturePath } from '../support/paths.js';
 
