@@ -3,7 +3,7 @@
 // deltas, p-values (to 1e-3), `~` decisions, geomeans and warnings must agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompareReport } from '../../src/report/compare.js';
 import { tidyUnit } from '../../src/parse/gobench-reader.js';
@@ -317,4 +317,53 @@ test('compare agrees with benchstat on real go test -bench output', async (t) =>
   const texts = names.map((n) => readFileSync(path.join(dir, n), 'utf8'));
   assert.equal(done.cells, cellsIn(texts), 'cells compared');
   t.diagnostic(`${done.checks} values and strings agree with benchstat`);
+});
+
+test('a run record, converted directly, compares as benchstat compares its export', async (t) => {
+  const bin = requireBenchstat(t);
+  if (!bin) return;
+  // texts/: both runs exported as Go benchmark text, for benchstat. mixed/: run A as its JSON
+  // record (read by content, whatever the name) beside B's export, for gobaseline.
+  const texts = tempDir('gbtest-bs-');
+  const mixed = tempDir('gbtest-bs-');
+  const names = ['a.txt', 'b.txt'];
+  for (const [name, run] of [
+    ['a.txt', 'runs/startup-a.json'],
+    ['b.txt', 'runs/startup-b.json'],
+  ] as const) {
+    const r = await runCli([
+      'report',
+      fixturePath(run),
+      '--format',
+      'gobench',
+      '--output',
+      path.join(texts, name),
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+  }
+  copyFileSync(fixturePath('runs/startup-a.json'), path.join(mixed, 'a.txt'));
+  copyFileSync(path.join(texts, 'b.txt'), path.join(mixed, 'b.txt'));
+  const bs = await runBenchstat(bin, ['-format', 'csv', ...names], texts);
+  assert.equal(bs.code, 0, bs.stderr);
+  const ours = await runCli([
+    'compare',
+    ...names.map((n) => path.join(mixed, n)),
+    '--format',
+    'json',
+  ]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const report = JSON.parse(ours.stdout) as CompareReport;
+  const tables = parseBenchstatCsv(bs.stdout, bs.stderr);
+  assert.equal(tables.length, report.metrics.length, 'one table per unit');
+  let checks = 0;
+  let cells = 0;
+  for (const table of tables) {
+    assert.deepEqual(table.labels, names);
+    const one = assertAgree(report, table, `runs [${table.unit}]`);
+    checks += one.checks;
+    cells += one.cells;
+  }
+  const exported = names.map((n) => readFileSync(path.join(texts, n), 'utf8'));
+  assert.equal(cells, cellsIn(exported), 'cells compared');
+  t.diagnostic(`${checks} values and strings agree with benchstat`);
 });
