@@ -2,8 +2,10 @@
 // lives in its own file and adds its subcommands here.
 import type { Command } from 'commander';
 import { register as registerBuild } from './analyze-build-command.js';
+import { register as registerCache } from './analyze-cache-command.js';
 import { register as registerGoroot } from './analyze-goroot-command.js';
 import { register as registerIo } from './analyze-io-command.js';
+import { register as registerLatency } from './analyze-latency-command.js';
 
 /** Adds `analyze` and its topics to the program. */
 export function register(program: Command, setExit: (code: number) => void): void {
@@ -13,6 +15,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
       'deep dives: goroot (resolution, symlinks, tmpfs), build (action graph), cache (hit rate), io (strace), latency (4 KiB reads)',
     );
   registerBuild(analyze, setExit);
+  registerCache(analyze, setExit);
   registerIo(analyze, setExit);
+  registerLatency(analyze, setExit);
   registerGoroot(analyze, setExit);
 }

@@ -14,8 +14,8 @@ import {
   testFileParent,
 } from '../../src/measure/io-latency.js';
 import { findOnPath } from '../../src/probe/index.js';
-import { nearestReference, renderLatencyReport } from '../../src/report/io-latency.js';
-import type { LatencyReport } from '../../src/report/io-latency.js';
+import { nearestReference, type LatencyReport } from '../../src/analyze/latency-report.js';
+import { renderLatencyReport } from '../../src/report/io-latency.js';
 import { skipUnlessCi } from '../support/ci.js';
 import { cliEnv, runCli, tempDir, type CliResult } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';

@@ -1,0 +1,299 @@
+// `analyze io`'s tracing session: a build traced with `strace -f`, its file-system calls
+// attributed to GOROOT/src, GOROOT/pkg, GOCACHE, GOMODCACHE, the project, ..., cold and warm
+// GOCACHE side by side, checked against strace's own counts; or a saved trace attributed.
+// Every go command gets private GOCACHE, GOMODCACHE and TMPDIR; the caller removes them.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
+import { ensureHelper } from '../measure/helper.js';
+import { PrivateDirs } from '../measure/private-dirs.js';
+import {
+  parseStraceSummary,
+  parseStraceTrace,
+  StraceParseError,
+  type StraceTrace,
+} from '../parse/strace.js';
+import {
+  queryGo,
+  readGoEnvFile,
+  resolveGo,
+  userGoCacheDir,
+  userGoModCacheDir,
+} from '../probe/index.js';
+import { areaRoots, attributeIo, checkCounts } from './io-attribution.js';
+import {
+  INDEPENDENT_TOLERANCE,
+  IO_REPORT_SCHEMA,
+  type IoReport,
+  type TracedBuild,
+} from './io-report.js';
+import {
+  countFlags,
+  hasSeccompBpf,
+  runChecked,
+  runUnderStrace,
+  straceVersion,
+  traceFlags,
+  type TraceRunner,
+} from './io-tracer.js';
+
+/** Default target of `analyze io`: small enough for a 2-core machine, big enough to matter. */
+export const DEFAULT_IO_PACKAGE = 'net/url';
+
+/** What `analyze io` is asked for (its command-line options). */
+export interface IoSessionOptions {
+  package?: string[];
+  project?: string;
+  go?: string;
+  env?: Record<string, string>;
+  /** Seconds a go command may run before it is killed. */
+  timeout: number;
+  cache: 'cold' | 'warm' | 'both';
+  top: number;
+  verify?: boolean;
+  trace?: string;
+  saveTrace?: string;
+}
+
+/** The path as given and its real path, when they differ. */
+async function spellings(dir: string | null | undefined): Promise<string[]> {
+  if (!dir) return [];
+  const abs = path.resolve(dir);
+  try {
+    const real = await fs.realpath(abs);
+    return real === abs ? [abs] : [abs, real];
+  } catch {
+    return [abs];
+  }
+}
+
+function parseTraceOr(text: string, what: string, asUsage: boolean): StraceTrace {
+  try {
+    return parseStraceTrace(text);
+  } catch (err) {
+    if (err instanceof StraceParseError) {
+      const message = `${what}: cannot parse strace output: ${err.message}`;
+      throw asUsage ? new UsageError(message) : new EnvironmentError(message);
+    }
+    throw err;
+  }
+}
+
+/** Turns one parsed trace into the report's entry for a build. */
+function tracedBuild(
+  cache: TracedBuild['cache'],
+  argv: string[],
+  text: string,
+  trace: StraceTrace,
+  roots: ReturnType<typeof areaRoots>,
+  top: number,
+  proc: { wallNs: number; userNs: number | null; sysNs: number | null } | null,
+): TracedBuild {
+  const attribution = attributeIo(trace.calls, roots, top);
+  return {
+    cache,
+    argv,
+    wallNs: proc?.wallNs ?? null,
+    userNs: proc?.userNs ?? null,
+    sysNs: proc?.sysNs ?? null,
+    traceLines: text.split('\n').filter((l) => l.trim() !== '').length,
+    calls: trace.calls.length,
+    joinedCalls: trace.calls.filter((c) => c.joined).length,
+    neverResumed: trace.neverResumed,
+    attribution,
+    sameTraceCheck: trace.summary ? checkCounts(attribution.bySyscall, trace.summary, 0) : null,
+    independentCheck: null,
+  };
+}
+
+/** `--trace FILE`: attribute a saved trace, with GOROOT from go env and the user's caches. */
+export async function fromTraceFile(opts: IoSessionOptions): Promise<IoReport> {
+  const clash = [
+    opts.package && '--package',
+    opts.project && '--project',
+    opts.verify && '--verify',
+    opts.saveTrace && '--save-trace',
+  ].filter(Boolean);
+  if (clash.length)
+    throw new UsageError(`--trace reads a finished trace; it excludes ${clash.join(', ')}`);
+  const file = opts.trace as string;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--trace ${file}: ${(err as Error).message}`);
+  }
+  const trace = parseTraceOr(text, `--trace ${file}`, true);
+  const dirs = PrivateDirs.create();
+  try {
+    const paths: PrivatePaths = dirs.goPaths();
+    const goPath = resolveGo(opts.go, process.env);
+    const info = await queryGo(goPath, controlledEnv(process.env, paths, opts.env ?? {}));
+    const goroot = info.env.GOROOT ?? '';
+    const roots = areaRoots({
+      goroot: await spellings(goroot),
+      gorootSrc: await spellings(goroot && path.join(goroot, 'src')),
+      gorootPkg: await spellings(goroot && path.join(goroot, 'pkg')),
+      gocache: await spellings(userGoCacheDir(process.env, readGoEnvFile(process.env))),
+      gomodcache: await spellings(userGoModCacheDir(process.env, readGoEnvFile(process.env))),
+      project: [],
+      tmpdir: await spellings(os.tmpdir()),
+    });
+    return {
+      schemaVersion: IO_REPORT_SCHEMA,
+      command: 'analyze io',
+      go: { path: info.path, version: info.version, goroot },
+      target: { packages: [], project: null },
+      strace: null,
+      roots,
+      env: {},
+      builds: [tracedBuild('trace-file', [], text, trace, roots, opts.top, null)],
+      warnings: [],
+    };
+  } finally {
+    dirs.dispose();
+  }
+}
+
+/**
+ * Traces `go build` of the target under `strace -f` with a cold and/or warm private GOCACHE and
+ * attributes its calls; with `verify`, counts the same build again with `strace -c -f`.
+ */
+export async function traceBuilds(
+  opts: IoSessionOptions,
+  stracePath: string,
+  dirs: PrivateDirs,
+  signal: AbortSignal,
+  say: (line: string) => void,
+): Promise<IoReport> {
+  const goPath = resolveGo(opts.go, process.env);
+  const warnings: string[] = [];
+  const helper = await ensureHelper();
+  if (helper.kind === 'unavailable') warnings.push(`${helper.reason}; wall time only`);
+  const paths: PrivatePaths = dirs.goPaths();
+  let cwd = dirs.named('work');
+  let project: string | null = null;
+  if (opts.project !== undefined) {
+    project = path.resolve(opts.project);
+    try {
+      await fs.access(path.join(project, 'go.mod'));
+    } catch {
+      throw new UsageError(`--project ${opts.project}: no go.mod in ${project}`);
+    }
+    cwd = project;
+  }
+  const packages = opts.package ?? (project ? ['./...'] : [DEFAULT_IO_PACKAGE]);
+  // `go env -json` writes build-cache entries: give it its own GOCACHE so the traced cold
+  // build starts from a really empty one.
+  const queryPaths = { ...paths, gocache: dirs.named('gocache-query') };
+  const info = await queryGo(goPath, controlledEnv(process.env, queryPaths, opts.env ?? {}), cwd);
+  const goroot = info.env.GOROOT ?? '';
+  const runner: TraceRunner = {
+    stracePath,
+    goPath,
+    helperPath: helper.kind === 'built' ? helper.path : null,
+    userEnv: process.env,
+    overrides: opts.env ?? {},
+    timeoutMs: opts.timeout * 1000,
+    signal,
+  };
+  const goArgs = ['build', '-o', '/dev/null', ...packages];
+  if (project !== null) {
+    // Modules go to the private GOMODCACHE before anything is traced, with a throwaway
+    // GOCACHE so that the traced cold build starts from an empty one.
+    say("downloading the project's modules into a private GOMODCACHE (untraced)");
+    await runChecked(
+      runner,
+      [goPath, 'mod', 'download'],
+      cwd,
+      { ...paths, gocache: dirs.named('gocache-download') },
+      '`go mod download`',
+    );
+  }
+  const roots = areaRoots({
+    goroot: await spellings(goroot),
+    gorootSrc: await spellings(goroot && path.join(goroot, 'src')),
+    gorootPkg: await spellings(goroot && path.join(goroot, 'pkg')),
+    gocache: [
+      ...(await spellings(paths.gocache)),
+      ...(opts.verify ? await spellings(path.join(dirs.root, 'gocache-verify')) : []),
+    ],
+    gomodcache: await spellings(paths.gomodcache),
+    // The build's directory: the project, or the empty private directory std builds run in.
+    project: await spellings(cwd),
+    tmpdir: await spellings(paths.tmpdir),
+  });
+  const version = await straceVersion(stracePath);
+  const seccomp = hasSeccompBpf(version);
+  const traces = dirs.named('traces');
+  const builds: TracedBuild[] = [];
+  const states = opts.cache === 'both' ? (['cold', 'warm'] as const) : [opts.cache];
+  for (const state of states) {
+    if (state === 'warm' && opts.cache === 'warm') {
+      say(`priming the private GOCACHE: go ${goArgs.join(' ')} (untraced)`);
+      await runChecked(runner, [goPath, ...goArgs], cwd, paths, `\`go ${goArgs.join(' ')}\``);
+    }
+    const file = path.join(traces, `${state}.trace`);
+    say(
+      `tracing go ${goArgs.join(' ')} with ${state === 'cold' ? 'an empty' : 'the warm'} private GOCACHE`,
+    );
+    const run = await runUnderStrace(runner, traceFlags(file, seccomp), file, goArgs, cwd, paths);
+    if (opts.saveTrace) {
+      try {
+        await fs.mkdir(opts.saveTrace, { recursive: true });
+        await fs.copyFile(file, path.join(opts.saveTrace, `${state}.trace`));
+      } catch (err) {
+        throw new UsageError(`--save-trace ${opts.saveTrace}: ${(err as Error).message}`);
+      }
+    }
+    const trace = parseTraceOr(run.output, `the ${state} trace`, false);
+    const build = tracedBuild(state, run.argv, run.output, trace, roots, opts.top, run.process);
+    if (opts.verify) {
+      // The same build in the same cache state, counted by strace alone: a fresh empty GOCACHE
+      // for cold; for warm, the same GOCACHE again (a warm build leaves it as it found it).
+      const verifyPaths =
+        state === 'cold' ? { ...paths, gocache: path.join(dirs.root, 'gocache-verify') } : paths;
+      await fs.mkdir(verifyPaths.gocache, { recursive: true });
+      const summaryFile = path.join(traces, `${state}.summary`);
+      say(`verifying: strace -c -f go ${goArgs.join(' ')} (${state})`);
+      const counted = await runUnderStrace(
+        runner,
+        countFlags(summaryFile, seccomp),
+        summaryFile,
+        goArgs,
+        cwd,
+        verifyPaths,
+      );
+      let summary;
+      try {
+        summary = parseStraceSummary(counted.output);
+      } catch (err) {
+        if (err instanceof StraceParseError)
+          throw new EnvironmentError(`strace -c output: ${err.message}`);
+        throw err;
+      }
+      build.independentCheck = {
+        argv: counted.argv,
+        checks: checkCounts(build.attribution.bySyscall, summary, INDEPENDENT_TOLERANCE),
+      };
+    }
+    builds.push(build);
+  }
+  if (builds.some((b) => b.neverResumed > 0))
+    warnings.push(
+      'some calls never returned (a thread ended inside them); strace -c does not count them either',
+    );
+  return {
+    schemaVersion: IO_REPORT_SCHEMA,
+    command: 'analyze io',
+    go: { path: info.path, version: info.version, goroot },
+    target: { packages, project },
+    strace: { path: stracePath, version: version ?? '?' },
+    roots,
+    env: goRelevant(controlledEnv(process.env, paths, opts.env ?? {})),
+    builds,
+    warnings,
+  };
+}
