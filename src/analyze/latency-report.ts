@@ -1,6 +1,7 @@
 // What `analyze latency` reports (the --json document; report/io-latency.ts renders it), and the
 // source document's latency table (chapter 2.2) it is compared with.
-import type { LatencyMeasurement, LatencyTargetResult } from '../measure/io-latency.js';
+import type { LatencyTargetResult } from '../measure/io-latency.js';
+import type { LatencyMeasurement } from '../measure/latency-measurement.js';
 
 /** Version of the JSON document's layout; bumped on incompatible changes. */
 export const LATENCY_REPORT_SCHEMA = 1;

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
-import { probeLatency, type LatencyEngine, type LatencyTarget } from '../measure/io-latency.js';
+import { probeLatency, type LatencyTarget } from '../measure/io-latency.js';
+import type { LatencyEngine } from '../measure/latency-measurement.js';
 import { PrivateDirs } from '../measure/private-dirs.js';
 import {
   findOnPath,

@@ -15,13 +15,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrivateDirs } from './private-dirs.js';
-import { runMeasured } from './process-runner.js';
-import { quantile } from '../stats/index.js';
-import { FioParseError, parseFioJson } from '../parse/fio-output.js';
 import { parseMountinfo } from '../parse/mountinfo.js';
-
-/** Size of each read, in bytes. */
-export const BLOCK_BYTES = 4096;
+import { acceptsDirect, builtinProbe } from './latency-builtin.js';
+import { fioProbe } from './latency-fio.js';
+import { BLOCK_BYTES, type LatencyEngine, type LatencyMeasurement } from './latency-measurement.js';
 
 /** What a probed directory is: "GOROOT", "temp dir", "GOCACHE location", "GOMODCACHE location", or a path given by the user. */
 export type LatencyRole = string;
@@ -37,22 +34,6 @@ export interface LatencyTarget {
    * the same next to `dir`, never inside it (the user's GOCACHE and GOMODCACHE).
    */
   method: 'read-existing' | 'test-file-inside' | 'test-file-beside';
-}
-
-/** The probe engines. */
-export type LatencyEngine = 'builtin' | 'fio';
-
-/** Latency of N random 4 KiB reads at queue depth 1; times in µs. */
-export interface LatencyMeasurement {
-  engine: LatencyEngine;
-  /** direct: O_DIRECT, past the page cache; page-cache: buffered reads of a cached file. */
-  cache: 'direct' | 'page-cache';
-  reads: number;
-  meanUs: number;
-  p50Us: number;
-  p99Us: number;
-  minUs: number;
-  maxUs: number;
 }
 
 /** The filesystem a directory is on, from /proc/self/mountinfo. */
@@ -96,9 +77,6 @@ export interface LatencyOptions {
   /** Progress lines. */
   say?: (line: string) => void;
 }
-
-/** Untimed reads before the timed ones (first-touch effects, lazy setup). */
-const WARMUP_READS = 20;
 
 /** The filesystem of `dir` by the longest mount point containing its real path. */
 export function filesystemOf(dir: string, mountinfoText: string): FilesystemInfo | null {
@@ -176,155 +154,6 @@ export function largestGorootFile(goroot: string): string | null {
   return best && best.size >= 16 * BLOCK_BYTES ? best.file : null;
 }
 
-function isErrno(err: unknown, code: string): boolean {
-  return (err as NodeJS.ErrnoException)?.code === code;
-}
-
-/**
- * Finds an offset into `buf` at which an O_DIRECT read of one block succeeds: O_DIRECT needs a
- * buffer aligned to the device's logical block size, and Node cannot allocate one, so the
- * offsets are tried in 16-byte steps. Null when none works.
- */
-function alignedOffset(fd: number, buf: Buffer): number | null {
-  for (let off = 0; off + BLOCK_BYTES <= buf.length; off += 16) {
-    try {
-      fs.readSync(fd, buf, off, BLOCK_BYTES, 0);
-      return off;
-    } catch (err) {
-      if (!isErrno(err, 'EINVAL')) throw err;
-    }
-  }
-  return null;
-}
-
-/** Opens `file` with O_DIRECT and an aligned buffer offset, or buffered when that is refused. */
-function openForProbe(
-  file: string,
-  tryDirect = true,
-): {
-  fd: number;
-  buf: Buffer;
-  off: number;
-  cache: 'direct' | 'page-cache';
-} {
-  const buf = Buffer.alloc(BLOCK_BYTES * 3);
-  const direct = fs.constants.O_DIRECT;
-  if (tryDirect && direct !== undefined) {
-    let fd: number | null = null;
-    try {
-      fd = fs.openSync(file, fs.constants.O_RDONLY | direct);
-      const off = alignedOffset(fd, buf);
-      if (off !== null) return { fd, buf, off, cache: 'direct' };
-      fs.closeSync(fd);
-    } catch (err) {
-      if (fd !== null) fs.closeSync(fd);
-      if (!isErrno(err, 'EINVAL')) throw err;
-    }
-  }
-  return { fd: fs.openSync(file, 'r'), buf, off: 0, cache: 'page-cache' };
-}
-
-/** Summarizes per-read latencies (ns) as a measurement in µs. */
-export function latencyMeasurement(
-  engine: LatencyEngine,
-  cache: 'direct' | 'page-cache',
-  samplesNs: readonly number[],
-): LatencyMeasurement {
-  const us = samplesNs.map((n) => n / 1000);
-  return {
-    engine,
-    cache,
-    reads: us.length,
-    meanUs: us.reduce((a, b) => a + b, 0) / us.length,
-    p50Us: quantile(us, 0.5),
-    p99Us: quantile(us, 0.99),
-    minUs: us.reduce((a, b) => Math.min(a, b), Infinity),
-    maxUs: us.reduce((a, b) => Math.max(a, b), -Infinity),
-  };
-}
-
-/**
- * The built-in probe: `reads` synchronous preads of 4 KiB at random 4 KiB-aligned offsets of
- * `file` (queue depth 1), each timed with the monotonic clock, after a few untimed ones.
- */
-export function builtinProbe(file: string, reads: number, tryDirect = true): LatencyMeasurement {
-  const size = fs.statSync(file).size;
-  const blocks = Math.floor(size / BLOCK_BYTES);
-  if (blocks < 1) throw new Error(`${file} is smaller than one 4 KiB block`);
-  const { fd, buf, off, cache } = openForProbe(file, tryDirect);
-  try {
-    const samples: number[] = [];
-    for (let i = 0; i < WARMUP_READS + reads; i++) {
-      const position = Math.floor(Math.random() * blocks) * BLOCK_BYTES;
-      const t0 = process.hrtime.bigint();
-      fs.readSync(fd, buf, off, BLOCK_BYTES, position);
-      const t1 = process.hrtime.bigint();
-      if (i >= WARMUP_READS) samples.push(Number(t1 - t0));
-    }
-    return latencyMeasurement('builtin', cache, samples);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** fio's arguments for the same workload: psync, iodepth 1, 4 KiB random reads, read-only. */
-export function fioArgs(file: string, fileBytes: number, reads: number, direct: boolean): string[] {
-  const size = Math.floor(fileBytes / BLOCK_BYTES) * BLOCK_BYTES;
-  return [
-    '--name=gobaseline',
-    `--filename=${file}`,
-    '--readonly',
-    '--rw=randread',
-    `--bs=${BLOCK_BYTES}`,
-    '--iodepth=1',
-    '--ioengine=psync',
-    `--direct=${direct ? 1 : 0}`,
-    `--size=${size}`,
-    `--number_ios=${reads}`,
-    '--lat_percentiles=1',
-    '--percentile_list=50:99',
-    '--output-format=json',
-  ];
-}
-
-/** Runs fio on `file`; direct follows what the built-in probe found the filesystem accepts. */
-export async function fioProbe(
-  fioPath: string,
-  file: string,
-  reads: number,
-  direct: boolean,
-): Promise<LatencyMeasurement> {
-  const size = fs.statSync(file).size;
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  const r = await runMeasured(
-    {
-      argv: [fioPath, ...fioArgs(file, size, reads, direct)],
-      env,
-      cwd: path.dirname(file),
-      captureStdout: true,
-      timeoutMs: 120_000,
-    },
-    null,
-  );
-  if (r.exitCode !== 0) {
-    throw new FioParseError(
-      `fio failed (${r.spawnError ?? `exit ${r.exitCode ?? r.signal}`}): ${r.stderr.trim().split('\n').at(-1) ?? ''}`,
-    );
-  }
-  const lat = parseFioJson(r.stdout);
-  return {
-    engine: 'fio',
-    cache: direct ? 'direct' : 'page-cache',
-    reads: lat.ios,
-    meanUs: lat.meanNs / 1000,
-    p50Us: lat.p50Ns / 1000,
-    p99Us: lat.p99Ns / 1000,
-    minUs: lat.minNs / 1000,
-    maxUs: lat.maxNs / 1000,
-  };
-}
-
 /** Writes a test file of `bytes` (random data, 1 MiB at a time) and flushes it to the device. */
 function writeTestFile(file: string, bytes: number): void {
   const chunk = randomBytes(1024 * 1024);
@@ -350,9 +179,7 @@ async function measureFile(
     direct = m.cache === 'direct';
     result.measurements.push(m);
   } else {
-    const probe = openForProbe(file, opts.direct ?? true);
-    direct = probe.cache === 'direct';
-    fs.closeSync(probe.fd);
+    direct = acceptsDirect(file, opts.direct ?? true);
   }
   if (opts.engines.includes('fio')) {
     if (opts.fioPath === null) {

@@ -5,14 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { FioParseError, parseFioJson } from '../../src/parse/fio-output.js';
 import {
-  builtinProbe,
-  fioArgs,
-  fioProbe,
   filesystemOf,
   largestGorootFile,
   probeLatency,
   testFileParent,
 } from '../../src/measure/io-latency.js';
+import { builtinProbe } from '../../src/measure/latency-builtin.js';
+import { fioArgs, fioProbe } from '../../src/measure/latency-fio.js';
 import { findOnPath } from '../../src/probe/index.js';
 import { nearestReference, type LatencyReport } from '../../src/analyze/latency-report.js';
 import { renderLatencyReport } from '../../src/report/io-latency.js';
