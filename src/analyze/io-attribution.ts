@@ -3,7 +3,8 @@
 // call, with counts, bytes read and time in the calls, plus the hottest files; and checks the
 // parsed counts against strace's own call summary. Pure: calls and roots in, tallies out.
 import path from 'node:path';
-import { fdArg, quotedArg, type StraceCall, type StraceSummary } from '../parse/strace.js';
+import { fdArg, quotedArg } from '../parse/strace-args.js';
+import type { StraceCall, StraceSummary } from '../parse/strace.js';
 
 /** Where a file lives, for attribution. Listed in report order. */
 export const AREAS = [

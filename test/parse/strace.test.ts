@@ -3,15 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import {
-  fdArg,
   parseCallText,
   parseStraceSummary,
   parseStraceTrace,
-  quotedArg,
-  splitArgs,
   StraceParseError,
-  unescapeStrace,
 } from '../../src/parse/strace.js';
+import { fdArg, quotedArg, splitArgs, unescapeStrace } from '../../src/parse/strace-args.js';
 import { fixturePath } from '../support/paths.js';
 
 const fixture = (name: string): string => readFileSync(fixturePath(`strace/${name}`), 'utf8');
