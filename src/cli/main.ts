@@ -96,6 +96,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         .default(600),
     )
     .option('-q, --quiet', 'no progress output')
+    .option('--wide', "print every column of the table, whatever the terminal's width")
     .action(async (opts) => setExit(await runCommand(opts)));
 
   program

@@ -11,6 +11,7 @@ import { markdownReporter } from '../report/markdown.js';
 import type { Reporter } from '../report/reporter.js';
 import { readRunFile } from '../store/run-files.js';
 import { renderRun } from './run-command.js';
+import { outputWidth } from './terminal-width.js';
 
 /** Every --format, by name. */
 export const REPORTERS: Readonly<Record<string, Reporter>> = {
@@ -24,12 +25,18 @@ export const REPORTERS: Readonly<Record<string, Reporter>> = {
 export interface ReportCommandOptions {
   format: string;
   output?: string;
+  wide?: boolean;
 }
 
 export async function reportCommand(file: string, opts: ReportCommandOptions): Promise<number> {
   const reporter = REPORTERS[opts.format];
   if (!reporter) throw new UsageError(`unknown format "${opts.format}"`);
-  const text = reporter.render(await readRunFile(file));
+  const run = await readRunFile(file);
+  // The table fits the terminal it is printed on; a file gets the stable compact form.
+  const text =
+    opts.format === 'table'
+      ? renderRun(run, outputWidth(opts.wide, opts.output && opts.output !== '-' ? {} : undefined))
+      : reporter.render(run);
   if (!opts.output || opts.output === '-') {
     process.stdout.write(text);
     return ExitCode.ok;
@@ -58,6 +65,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
         .default('table'),
     )
     .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--wide', "with --format table: every column, whatever the terminal's width")
     .action(async (file: string, opts: ReportCommandOptions) =>
       setExit(await reportCommand(file, opts)),
     );

@@ -18,12 +18,15 @@ import {
   renderReferenceTable,
   renderRunTable,
   scenarioNotes,
+  type TableWidth,
 } from '../report/terminal-table.js';
+import { joinToWidth, wrapText } from '../report/fit-width.js';
 import { renderToolchainComparison } from '../report/toolchain-comparison.js';
 import { formatValue } from '../record/units.js';
 import { saveRun, writeRunFile } from '../store/run-files.js';
 import { interruptible } from './interruptible.js';
 import { planRun } from './plan.js';
+import { outputWidth } from './terminal-width.js';
 
 export interface RunOptions {
   suite?: string;
@@ -42,6 +45,7 @@ export interface RunOptions {
   warmCache?: string;
   timeout: number;
   quiet?: boolean;
+  wide?: boolean;
 }
 
 /** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
@@ -69,8 +73,8 @@ function checkWarmCache(dir: string): string {
   return wanted;
 }
 
-/** One line about the machine and toolchain, printed above the table. */
-function machineLine(run: RunRecord): string {
+/** One line about the machine and toolchain, printed above the table (wrapped at " · "). */
+function machineLine(run: RunRecord, width: number): string {
   const f = run.fingerprint;
   const parts = [
     f.go.version.replace(/^go version /, ''),
@@ -84,11 +88,11 @@ function machineLine(run: RunRecord): string {
   if (virt.container) parts.push(`container: ${virt.container}`);
   if (virt.hypervisor) parts.push(`VM: ${virt.hypervisor}`);
   parts.push(`load ${f.load.loadAvg1.toFixed(2)}`);
-  return parts.join(' · ');
+  return joinToWidth(parts, ' · ', width);
 }
 
 /** One line on where GOROOT, GOCACHE, GOMODCACHE and the temp dir live, or '' if unknown. */
-function storageLine(run: RunRecord): string {
+function storageLine(run: RunRecord, width: number): string {
   const places = run.fingerprint.storage ?? [];
   if (places.length === 0) return '';
   const parts = places.map((p) => {
@@ -98,21 +102,29 @@ function storageLine(run: RunRecord): string {
       : '';
     return `${p.name} ${p.fsType ?? '?'}${device}${links}`;
   });
-  return `storage: ${parts.join(' · ')}`;
+  return joinToWidth([`storage: ${parts[0]}`, ...parts.slice(1)], ' · ', width);
 }
 
-/** Everything printed after a run, as text. */
-export function renderRun(run: RunRecord): string {
+/**
+ * Everything printed after a run, as text: tables fitted to `width` and prose wrapped to it,
+ * or every column with 'wide'.
+ */
+export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
+  const prose = width === 'wide' ? Infinity : width;
   const out: string[] = [];
   out.push(
     `gobaseline ${run.tool.version} · run ${run.id}${run.status === 'interrupted' ? ' (interrupted)' : ''}`,
   );
-  out.push([machineLine(run), storageLine(run)].filter(Boolean).join('\n'));
-  out.push(renderRunTable(run));
+  out.push([machineLine(run, prose), storageLine(run, prose)].filter(Boolean).join('\n'));
+  out.push(renderRunTable(run, width));
   const several = comparesToolchains(run);
   const notes = run.scenarios.flatMap((r) => scenarioNotes(r, several));
   if (notes.length)
-    out.push(['notes:', ...notes.map((n) => (n.startsWith('    ') ? n : `  ${n}`))].join('\n'));
+    out.push(
+      ['notes:', ...notes.map((n) => (n.startsWith('    ') ? n : wrapText(`  ${n}`, prose)))].join(
+        '\n',
+      ),
+    );
   const toolchains = renderToolchainComparison(run);
   if (toolchains) {
     const [base] = run.config.toolchains;
@@ -122,14 +134,18 @@ export function renderRun(run: RunRecord): string {
     out.push(toolchains.trimEnd());
   }
   const data = loadReferenceData();
-  const refs = renderReferenceTable(referenceComparisons(run, data), data);
+  const refs = renderReferenceTable(referenceComparisons(run, data), data, width);
   if (refs) {
     out.push(
-      `compared with the source document's reference profiles (${data.conditions.goVersion ?? 'unknown Go'}; figures to compare with, not targets):`,
+      wrapText(
+        `compared with the source document's reference profiles (${data.conditions.goVersion ?? 'unknown Go'}; figures to compare with, not targets):`,
+        prose,
+      ),
     );
-    out.push(refs);
+    out.push(wrapText(refs, prose));
   }
-  if (run.warnings.length) out.push(['warnings:', ...run.warnings.map((w) => `  ${w}`)].join('\n'));
+  if (run.warnings.length)
+    out.push(['warnings:', ...run.warnings.map((w) => wrapText(`  ${w}`, prose))].join('\n'));
   return `${out.join('\n\n')}\n`;
 }
 
@@ -185,7 +201,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
 
   const toStdout = opts.json === '-';
   if (toStdout) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-  else process.stdout.write(renderRun(run));
+  else process.stdout.write(renderRun(run, outputWidth(opts.wide)));
   const saved: string[] = [];
   if (opts.save) saved.push(await saveRun(run));
   if (opts.json && !toStdout) saved.push(await writeRunFile(run, opts.json));

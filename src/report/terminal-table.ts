@@ -4,7 +4,9 @@ import Table from 'cli-table3';
 import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { findScenario } from '../scenarios/catalogue.js';
-import { displayUnitFor, formatIn, formatNumber } from '../record/units.js';
+import { belowCpuResolution, cpuResolutionNs, totalCpuNs } from '../stats/cpu-resolution.js';
+import { firstThatFits } from './fit-width.js';
+import { displayUnitFor, formatIn, formatNumber, formatValue } from '../record/units.js';
 import type { MetricSummary } from './summaries.js';
 import { summarizeMetric } from './summaries.js';
 import type { ReferenceComparison, ReferenceData } from './references.js';
@@ -12,21 +14,114 @@ import { compareWithReference } from './references.js';
 
 const TABLE_STYLE = { head: [] as string[], border: [] as string[], compact: true };
 
-function metricRow(scenarioId: string, spec: MetricSpec, s: MetricSummary): string[] {
+/** The columns of the run table after scenario, in the order of the wide layout. */
+type Column = 'metric' | 'n' | 'median' | 'ci' | 'ciPct' | 'range' | 'meanSd' | 'cv';
+
+const HEADS: Record<Column, string> = {
+  metric: 'metric',
+  n: 'n',
+  median: 'median',
+  ci: '95% CI of median',
+  ciPct: '95% CI',
+  range: 'min … max',
+  meanSd: 'mean ± sd',
+  cv: 'CV',
+};
+
+/**
+ * The layouts tried when fitting a width, widest first: the scenario moves to a row of its
+ * own, then the spread columns go (mean ± sd, then min … max), then the CI becomes
+ * benchstat's "± x%", then CV. The wide layout (every column) is `--wide`.
+ */
+const WIDE: Column[] = ['metric', 'n', 'median', 'ci', 'range', 'meanSd', 'cv'];
+const FITTING: Column[][] = [
+  WIDE,
+  ['metric', 'n', 'median', 'ci', 'range', 'cv'],
+  ['metric', 'n', 'median', 'ci', 'cv'],
+  ['metric', 'n', 'median', 'ciPct', 'cv'],
+  ['metric', 'n', 'median', 'ciPct'],
+];
+
+type Cells = Record<Column, string>;
+
+function metricCells(label: string, unitOf: MetricSpec['unit'], s: MetricSummary): Cells {
   // One unit per row, chosen from the larger of median and mean (a median of 0 would pick ns).
-  const unit = displayUnitFor(spec.unit, Math.max(Math.abs(s.median), Math.abs(s.mean)));
+  const unit = displayUnitFor(unitOf, Math.max(Math.abs(s.median), Math.abs(s.mean)));
   const f = (v: number): string => formatIn(v, unit);
-  const ci = s.ciLo === null || s.ciHi === null ? 'n/a' : `${f(s.ciLo)} … ${f(s.ciHi)}`;
-  return [
-    scenarioId,
-    spec.label,
-    String(s.n),
-    f(s.median),
-    ci,
-    `${f(s.min)} … ${f(s.max)}`,
-    s.n > 1 ? `${f(s.mean)} ± ${formatIn(s.sd, unit)}` : f(s.mean),
-    s.n > 1 && s.mean !== 0 ? `${formatNumber(s.cv * 100)}%` : '',
-  ];
+  const ciMissing = s.ciLo === null || s.ciHi === null;
+  const halfWidth = ciMissing
+    ? 0
+    : Math.max(s.median - (s.ciLo as number), (s.ciHi as number) - s.median);
+  return {
+    metric: label,
+    n: String(s.n),
+    median: f(s.median),
+    ci: ciMissing ? 'n/a' : `${f(s.ciLo as number)} … ${f(s.ciHi as number)}`,
+    ciPct: ciMissing
+      ? 'n/a'
+      : s.median === 0
+        ? `± ${f(halfWidth)}`
+        : `± ${formatNumber((halfWidth / Math.abs(s.median)) * 100)}%`,
+    range: `${f(s.min)} … ${f(s.max)}`,
+    meanSd: s.n > 1 ? `${f(s.mean)} ± ${formatIn(s.sd, unit)}` : f(s.mean),
+    cv: s.n > 1 && s.mean !== 0 ? `${formatNumber(s.cv * 100)}%` : '',
+  };
+}
+
+/** A user or system CPU time below the accounting resolution: no figures, only the bound. */
+function unresolvedCpuCells(label: string, n: number): Cells {
+  const bound = `< ${formatValue('ns', cpuResolutionNs())}`;
+  return {
+    metric: label,
+    n: String(n),
+    median: bound,
+    ci: '',
+    ciPct: '',
+    range: '',
+    meanSd: '',
+    cv: '',
+  };
+}
+
+const CPU_KEYS = new Set(['userNs', 'sysNs']);
+
+/** The user and system CPU rows of a scenario that are below the accounting resolution. */
+function unresolvedCpu(rows: { spec: MetricSpec; summary: MetricSummary }[]): Set<string> {
+  return new Set(
+    rows
+      .filter((r) => CPU_KEYS.has(r.spec.key) && belowCpuResolution(r.summary.median))
+      .map((r) => r.spec.key),
+  );
+}
+
+/** The table's rows of one scenario: its metrics, CPU below resolution replaced by user+sys. */
+function scenarioCells(result: ScenarioResult): Cells[] {
+  const rows = scenarioSummaries(result);
+  const unresolved = unresolvedCpu(rows);
+  const out: Cells[] = [];
+  for (const { spec, summary } of rows) {
+    if (!unresolved.has(spec.key)) {
+      out.push(metricCells(spec.label, spec.unit, summary));
+      continue;
+    }
+    out.push(unresolvedCpuCells(spec.label, summary.n));
+    // After the last CPU row: the sum, which the kernel measures exactly.
+    const last = rows.filter((r) => CPU_KEYS.has(r.spec.key)).at(-1);
+    const total = cpuTotals(result);
+    if (last?.spec.key === spec.key && total.length > 0) {
+      out.push(metricCells('user+sys CPU', 'ns', summarizeMetric(total)));
+    }
+  }
+  return out;
+}
+
+/** Per successful sample, user + system CPU (ns); empty when a sample lacks either. */
+function cpuTotals(result: ScenarioResult): number[] {
+  const ok = result.samples.filter((s) => s.ok);
+  const user = ok.map((s) => s.metrics.userNs);
+  const sys = ok.map((s) => s.metrics.sysNs);
+  if (user.some((v) => v === undefined) || sys.some((v) => v === undefined)) return [];
+  return totalCpuNs(user as number[], sys as number[]);
 }
 
 /** Summaries of one scenario's metrics over its successful samples, in table order. */
@@ -63,8 +158,17 @@ export function scenarioNotes(result: ScenarioResult, withToolchain = false): st
   }
   if (result.stoppedEarly) notes.push(`${name}: ${result.stopReason ?? 'stopped early'}`);
   if (result.auto) notes.push(`${name}: ${autoNote(result.auto, result.samples.length)}`);
-  const wall = scenarioSummaries(result).find((r) => r.spec.key === 'wallNs');
+  const summaries = scenarioSummaries(result);
+  const wall = summaries.find((r) => r.spec.key === 'wallNs');
   for (const w of wall?.summary.warnings ?? []) notes.push(`${name}: ${w}`);
+  const unresolved = [...unresolvedCpu(summaries)].map((k) => (k === 'userNs' ? 'user' : 'sys'));
+  if (unresolved.length > 0) {
+    notes.push(
+      `${name}: ${unresolved.join(' and ')} CPU below ${formatValue('ns', cpuResolutionNs())} ` +
+        `${unresolved.length > 1 ? 'are' : 'is'} noise, not a measurement: the kernel divides ` +
+        `CPU time between user and system by clock ticks; user+sys CPU is exact`,
+    );
+  }
   return notes;
 }
 
@@ -96,24 +200,73 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** Renders the measurement table of a run. */
-export function renderRunTable(run: RunRecord): string {
-  const table = new Table({
-    head: ['scenario', 'metric', 'n', 'median', '95% CI of median', 'min … max', 'mean ± sd', 'CV'],
-    style: TABLE_STYLE,
-    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-  });
+/**
+ * How wide a table may be: a number of columns to fit (the terminal's), or 'wide' for every
+ * column whatever the width.
+ */
+export type TableWidth = number | 'wide';
+
+/** Renders the measurement table of a run, fitted to `width`. */
+export function renderRunTable(run: RunRecord, width: TableWidth = 'wide'): string {
   const several = comparesToolchains(run);
-  for (const result of run.scenarios) {
-    const rows = scenarioSummaries(result);
-    const name = displayName(result, several);
-    if (rows.length === 0) {
-      table.push([name, 'not measured', '0', '', '', '', '', '']);
+  const groups = run.scenarios.map((result) => ({
+    name: displayName(result, several),
+    rows: scenarioCells(result),
+  }));
+  if (width === 'wide') return wideTable(groups);
+  return firstThatFits(
+    [() => wideTable(groups), ...FITTING.map((columns) => () => groupedTable(groups, columns))],
+    width,
+  );
+}
+
+interface Group {
+  name: string;
+  rows: Cells[];
+}
+
+const align = (c: Column | 'scenario'): 'left' | 'right' =>
+  c === 'metric' || c === 'scenario' ? 'left' : 'right';
+
+function notMeasured(columns: Column[]): string[] {
+  return columns.map((c) => (c === 'metric' ? 'not measured' : c === 'n' ? '0' : ''));
+}
+
+/** Every column, the scenario in the first. */
+function wideTable(groups: Group[]): string {
+  const columns = WIDE;
+  const table = new Table({
+    head: ['scenario', ...columns.map((c) => HEADS[c])],
+    style: TABLE_STYLE,
+    colAligns: ['left', ...columns.map(align)],
+  });
+  for (const g of groups) {
+    if (g.rows.length === 0) {
+      table.push([g.name, ...notMeasured(columns)]);
       continue;
     }
-    rows.forEach(({ spec, summary }, i) =>
-      table.push(metricRow(i === 0 ? name : '', spec, summary)),
+    g.rows.forEach((cells, i) =>
+      table.push([i === 0 ? g.name : '', ...columns.map((c) => cells[c])]),
     );
+  }
+  return table.toString();
+}
+
+/** The given columns, each scenario on a row of its own above its metrics. */
+function groupedTable(groups: Group[], columns: Column[]): string {
+  const table = new Table({
+    head: columns.map((c) => (c === 'metric' ? 'scenario / metric' : HEADS[c])),
+    style: TABLE_STYLE,
+    colAligns: columns.map(align),
+  });
+  for (const g of groups) {
+    table.push([{ colSpan: columns.length, content: g.name }]);
+    if (g.rows.length === 0) {
+      table.push(notMeasured(columns).map((c, i) => (i === 0 ? `  ${c}` : c)));
+      continue;
+    }
+    for (const cells of g.rows)
+      table.push(columns.map((c) => (c === 'metric' ? `  ${cells.metric}` : cells[c])));
   }
   return table.toString();
 }
@@ -140,30 +293,21 @@ export function referenceComparisons(run: RunRecord, data: ReferenceData): Refer
   return out;
 }
 
-/** Renders the comparison with the source document's reference profiles. */
+/**
+ * Renders the comparison with the source document's reference profiles, fitted to `width`:
+ * when the profiles' columns do not fit, only the nearest profile and the ratio to it.
+ */
 export function renderReferenceTable(
   comparisons: ReferenceComparison[],
   data: ReferenceData,
+  width: TableWidth = 'wide',
 ): string {
   if (comparisons.length === 0) return '';
-  const profiles = data.profiles;
-  const table = new Table({
-    head: ['reference figure', 'this machine', ...profiles.map((p) => p.label), 'nearest', 'ratio'],
-    style: TABLE_STYLE,
-    colAligns: ['left', 'right', ...profiles.map(() => 'right' as const), 'left', 'right'],
-  });
-  for (const c of comparisons) {
-    table.push([
-      `${c.referenceKey} (${c.unit})${c.scenarioId.includes(' @') ? c.scenarioId.slice(c.scenarioId.indexOf(' @')) : ''}`,
-      formatNumber(c.measured),
-      ...profiles.map((p) => {
-        const v = c.profiles.find((q) => q.id === p.id)?.value;
-        return v === undefined ? '' : formatNumber(v);
-      }),
-      c.nearest.id,
-      `×${formatNumber(c.ratio)}`,
-    ]);
-  }
+  const full = (): string => referenceTable(comparisons, data, true);
+  const table =
+    width === 'wide'
+      ? full()
+      : firstThatFits([full, () => referenceTable(comparisons, data, false)], width);
   // One note per reference figure, even when several toolchains were compared with it.
   const notes = [
     ...new Map(
@@ -173,5 +317,32 @@ export function renderReferenceTable(
       ]),
     ).values(),
   ];
-  return `${table.toString()}\n${notes.join('\n')}`;
+  return `${table}\n${notes.join('\n')}`;
+}
+
+function referenceTable(
+  comparisons: ReferenceComparison[],
+  data: ReferenceData,
+  withProfiles: boolean,
+): string {
+  const profiles = withProfiles ? data.profiles : [];
+  const table = new Table({
+    head: ['reference figure', 'this machine', ...profiles.map((p) => p.label), 'nearest', 'ratio'],
+    style: TABLE_STYLE,
+    colAligns: ['left', 'right', ...profiles.map(() => 'right' as const), 'left', 'right'],
+  });
+  for (const c of comparisons) {
+    const value = (id: string): string => {
+      const v = c.profiles.find((q) => q.id === id)?.value;
+      return v === undefined ? '' : formatNumber(v);
+    };
+    table.push([
+      `${c.referenceKey} (${c.unit})${c.scenarioId.includes(' @') ? c.scenarioId.slice(c.scenarioId.indexOf(' @')) : ''}`,
+      formatNumber(c.measured),
+      ...profiles.map((p) => value(p.id)),
+      withProfiles ? c.nearest.id : `${c.nearest.id} ${formatNumber(c.nearest.value)}`,
+      `×${formatNumber(c.ratio)}`,
+    ]);
+  }
+  return table.toString();
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { RunRecord } from '../../src/record/run-record.js';
 import { summarize } from '../../src/stats/index.js';
 import { parseBenchstatCsv, requireBenchstat, runBenchstat } from '../support/benchstat.js';
-import { runCli, tempDir } from '../support/cli.js';
+import { cliEnv, runCli, tempDir } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 
 const runFile = fixturePath('runs/startup-a.json');
@@ -22,7 +22,7 @@ function assertOneLineError(stderr: string, pattern: RegExp): void {
 test('report prints the run table by default and each --format', async () => {
   const table = await runCli(['report', runFile]);
   assert.equal(table.code, 0, table.stderr);
-  assert.match(table.stdout, /95% CI of median/);
+  assert.match(table.stdout, /95% CI/);
   assert.match(table.stdout, /startup\/go-version/);
 
   const md = await runCli(['report', runFile, '--format', 'md']);
@@ -114,4 +114,29 @@ test('benchstat reads the gobench export of a real run without warnings, same me
     const theirs = Number(cell.center);
     assert.ok(Math.abs(s.median * factor - theirs) <= 1e-12 * Math.abs(theirs), table.unit);
   }
+});
+
+test('the table fits the terminal (80 columns when piped, or $COLUMNS); --wide keeps every column', async () => {
+  const widest = (text: string): number => Math.max(...text.split('\n').map((l) => [...l].length));
+  for (const columns of ['80', '120']) {
+    const r = await runCli(['report', runFile], cliEnv({ COLUMNS: columns }));
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(widest(r.stdout) <= Number(columns), `wider than ${columns}:\n${r.stdout}`);
+  }
+  const piped = await runCli(['report', runFile], cliEnv({ COLUMNS: undefined }));
+  assert.ok(widest(piped.stdout) <= 80, piped.stdout);
+  const wide = await runCli(['report', runFile, '--wide'], cliEnv({ COLUMNS: '80' }));
+  assert.equal(wide.code, 0, wide.stderr);
+  assert.match(wide.stdout, /95% CI of median .* min … max .* mean ± sd .* CV/);
+});
+
+test('user and sys CPU of a millisecond command print as below the resolution, not as 0 ns ± ?', async () => {
+  // The captured go version run: about 2.2 ms of CPU, split 0 / 2.2 ms by the clock tick.
+  const r = await runCli(['report', runFile, '--wide']);
+  assert.equal(r.code, 0, r.stderr);
+  const line = (label: RegExp): string => r.stdout.split('\n').find((l) => label.test(l)) ?? '';
+  assert.match(line(/│ +user CPU/), /< 40\.0 ms/);
+  assert.match(line(/│ +sys CPU/), /< 40\.0 ms/);
+  assert.match(line(/user\+sys CPU/), /2\.22 ms/);
+  assert.match(r.stdout, /user and sys CPU below 40\.0 ms are noise/);
 });

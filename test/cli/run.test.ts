@@ -40,7 +40,7 @@ test('run measures go version: table on stdout, a versioned JSON record with eve
   );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /startup\/go-version/);
-  assert.match(r.stdout, /95% CI of median/);
+  assert.match(r.stdout, /95% CI/);
   assert.match(r.stdout, /startup\.go-version\.wall \(ms\)/); // the reference comparison
   const run = readRun(json);
   assert.equal(run.schema, 'gobaseline/run');
