@@ -3,7 +3,7 @@
 // module through GOPROXY) into gobaseline's private module cache, never the user's; it is then
 // run directly from its GOROOT, so the measurement does not include the toolchain switch.
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EnvironmentError, UsageError } from '../errors.js';
@@ -35,6 +35,18 @@ async function goVersion(goPath: string, env: NodeJS.ProcessEnv): Promise<string
   }
 }
 
+/**
+ * The download the go command keeps beside an unpacked toolchain (`GOROOT` in the module
+ * cache): the module zip, 76 MB for go1.27.3, that is no longer needed once unpacked (the go
+ * command finds the toolchain by its directory and the .ziphash beside the zip). Null for a
+ * GOROOT that is not a fetched toolchain.
+ */
+export function toolchainZip(modCache: string, goroot: string): string | null {
+  const m = /^toolchain@(v[^/]+)$/.exec(path.basename(goroot));
+  if (!m || path.dirname(goroot) !== path.join(modCache, 'golang.org')) return null;
+  return path.join(modCache, 'cache', 'download', 'golang.org', 'toolchain', '@v', `${m[1]}.zip`);
+}
+
 /** Fetches (or finds already fetched) toolchain `spec` with the local go; returns its go binary. */
 async function obtain(spec: string, localGo: string, env: NodeJS.ProcessEnv): Promise<string> {
   const modCache = toolchainModCache(env);
@@ -48,13 +60,18 @@ async function obtain(spec: string, localGo: string, env: NodeJS.ProcessEnv): Pr
         GOTOOLCHAIN: spec,
         GOMODCACHE: modCache,
         GOCACHE: scratch.named('cache'),
+        // The checksum database's note goes to GOPATH/pkg/sumdb: not the user's GOPATH.
+        GOPATH: scratch.named('gopath'),
         GOENV: 'off',
         // Writable module files, so the cache can be removed without chmod.
         GOFLAGS: '-modcacherw',
       },
       timeout: 10 * 60_000,
     });
-    return path.join(stdout.trim(), 'bin', 'go');
+    const goroot = stdout.trim();
+    const zip = toolchainZip(modCache, goroot);
+    if (zip) rmSync(zip, { force: true });
+    return path.join(goroot, 'bin', 'go');
   } catch (err) {
     const stderr = ((err as { stderr?: string }).stderr ?? '')
       .split('\n')

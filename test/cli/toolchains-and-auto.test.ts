@@ -5,28 +5,46 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cacheDir } from '../../src/measure/helper.js';
+import { toolchainModCache } from '../../src/measure/toolchains.js';
 import { findGoOnPath } from '../../src/probe/index.js';
 import { requireToolchain } from '../support/ci.js';
-import { cliEnv, readRun, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
+import { cliEnv, readRun, runCli, sharedWarmCache, tempDir, unwrap } from '../support/cli.js';
 
 test('--toolchain go1.27.3,local measures both, interleaved run by run', async (t) => {
   if (!(await requireToolchain(t, 'go1.27.3'))) return;
   const json = path.join(tempDir(), 'ab.json');
-  const r = await runCli([
-    'run',
-    '--scenario',
-    'startup/go-version',
-    '--toolchain',
-    'go1.27.3,local',
-    '--runs',
-    '4',
-    '--warmup',
-    '1',
-    '--json',
-    json,
-    '--no-save',
-  ]);
+  // A HOME of its own (the toolchain cache stays the real one, so nothing is downloaded
+  // again): fetching must not write the user's GOPATH (~/go/pkg/sumdb).
+  const home = tempDir('gbtest-home-');
+  const r = await runCli(
+    [
+      'run',
+      '--scenario',
+      'startup/go-version',
+      '--toolchain',
+      'go1.27.3,local',
+      '--runs',
+      '4',
+      '--warmup',
+      '1',
+      '--json',
+      json,
+      '--no-save',
+    ],
+    cliEnv({ HOME: home, GOPATH: undefined, XDG_CACHE_HOME: path.dirname(cacheDir()) }),
+  );
   assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(fs.readdirSync(home), [], "nothing written to the user's GOPATH or HOME");
+  // Unpacked, the toolchain does not need its 76 MB download any more.
+  const versions = path.join(
+    toolchainModCache(process.env),
+    ...['cache', 'download', 'golang.org', 'toolchain', '@v'],
+  );
+  assert.deepEqual(
+    fs.readdirSync(versions).filter((f) => /go1\.27\.3.*\.zip$/.test(f)),
+    [],
+  );
   const run = readRun(json);
   assert.deepEqual(
     run.config.toolchains.map((t) => t.requested),
@@ -133,7 +151,7 @@ test('--auto stops when the CI is narrow enough, or says which budget ended', as
   assert.ok((a?.samples.length ?? 0) >= 6);
   assert.ok((a?.auto?.ciHalfWidth ?? 1) <= 0.5);
   assert.match(
-    reached.stdout,
+    unwrap(reached.stdout),
     /--auto: target reached \(CI ±[\d.]+%, target ±50.0%, after \d+ runs\)/,
   );
 
@@ -180,7 +198,7 @@ test('--auto stops when the CI is narrow enough, or says which budget ended', as
   const c = readRun(path.join(dir, 'c.json')).scenarios[0];
   assert.equal(c?.auto?.stop, 'time-budget');
   assert.ok((c?.samples.length ?? 0) >= 6);
-  assert.match(time.stdout, /--auto: time budget ended before the target/);
+  assert.match(unwrap(time.stdout), /--auto: time budget ended before the target/);
 
   const misuse = await runCli(['run', '--target-ci', '2%'], env);
   assert.equal(misuse.code, 2, misuse.stderr);
