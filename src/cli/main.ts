@@ -14,6 +14,7 @@ import {
   wholeNumber,
 } from './options.js';
 import { register as registerAnalyze } from './analyze-command.js';
+import { register as registerCache } from './cache-command.js';
 import { register as registerCompare } from './compare-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
@@ -107,6 +108,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerReport(program, setExit);
   registerCompare(program, setExit);
   registerAnalyze(program, setExit);
+  registerCache(program, setExit);
   return program;
 }
 
