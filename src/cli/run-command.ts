@@ -129,7 +129,10 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
   if (toolchains) {
     const [base] = run.config.toolchains;
     out.push(
-      `toolchains compared, run by run (base: ${base?.label}; ~ = no significant difference at alpha 0.05):`,
+      wrapText(
+        `toolchains compared, run by run (base: ${base?.label}; ~ = no significant difference at alpha 0.05):`,
+        prose,
+      ),
     );
     out.push(toolchains.trimEnd());
   }

@@ -11,6 +11,7 @@ import {
   readRun,
   runCli,
   sharedWarmCache,
+  unwrap,
   tempDir,
 } from '../support/cli.js';
 
@@ -124,7 +125,7 @@ test("a cold build leaves the user's default GOCACHE, GOMODCACHE and TMPDIR as t
   // The go env file's GOFLAGS would override the empty GOFLAGS: it is recorded, not read.
   assert.deepEqual(run.config.goEnvFile?.settings, { GOFLAGS: '-buildvcs=false' });
   assert.equal(run.config.env.GOENV, 'off');
-  assert.match(r.stdout, /your go env file .* sets GOFLAGS=-buildvcs=false/);
+  assert.match(unwrap(r.stdout), /your go env file .* sets GOFLAGS=-buildvcs=false/);
   const sample = run.scenarios[0]?.samples[0];
   assert.equal(sample?.ok, true);
   // The net/http compile action alone is a fraction of the cold full build.

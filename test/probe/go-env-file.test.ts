@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { goEnvFilePath, readGoEnvFile, userGoCacheDir } from '../../src/probe/go-env-file.js';
 import { parseGoEnvFile } from '../../src/parse/go-env-file.js';
+import { tempDir } from '../support/cli.js';
 
 test('locates the go env file as cmd/go does', () => {
   assert.equal(goEnvFilePath({ HOME: '/home/u' }), '/home/u/.config/go/env');
@@ -21,7 +21,7 @@ test('parses the go env file format', () => {
 });
 
 test("finds the user's GOCACHE from the environment, the go env file, or the default", () => {
-  const home = mkdtempSync(path.join(os.tmpdir(), 'gbtest-home-'));
+  const home = tempDir('gbtest-home-');
   mkdirSync(path.join(home, '.config', 'go'), { recursive: true });
   writeFileSync(path.join(home, '.config', 'go', 'env'), 'GOCACHE=/from/file\n');
   const file = readGoEnvFile({ HOME: home });

@@ -4,6 +4,7 @@ import type { RunRecord } from '../../src/record/run-record.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cacheDir } from '../../src/measure/helper.js';
 import { repoRoot } from './paths.js';
 
 export const cliPath = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
@@ -27,13 +28,16 @@ export function tempDir(prefix = 'gbtest-'): string {
 }
 
 /**
- * Environment for a CLI call: the real PATH (so the real go is found), data and cache
- * directories private to the test, CI set so progress is plain.
+ * Environment for a CLI call: the real PATH (so the real go is found), a data directory
+ * private to the test, CI set so progress is plain. The config directory is private too, so
+ * the go commands run by tests count their Go telemetry there, not in the user's
+ * ~/.config/go/telemetry (measurements never read the go env file found there: GOENV=off).
  */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     XDG_DATA_HOME: tempDir('gbtest-data-'),
+    XDG_CONFIG_HOME: tempDir('gbtest-config-'),
     CI: 'true',
     ...extra,
   };
@@ -59,9 +63,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promi
 
 /**
  * A private GOCACHE shared by the tests' warm scenarios (passed as --warm-cache), so the
- * runtime is compiled once per machine rather than once per test.
+ * runtime is compiled once per machine rather than once per test. It is kept in gobaseline's
+ * own cache directory, where `gobaseline cache` lists it (about 70 MB) and
+ * `gobaseline cache clean` removes it (docs/cache.md), not in the temp dir.
  */
-export const sharedWarmCache = path.join(os.tmpdir(), 'gobaseline-test-warm-cache');
+export const sharedWarmCache = path.join(cacheDir(process.env), 'test-warm-cache');
+
+/** Output with prose wrapped to the terminal's width joined back into one line per paragraph. */
+export function unwrap(text: string): string {
+  return text.replace(/\n {4,}/g, ' ');
+}
 
 /** Reads a run record written with --json FILE. */
 export function readRun(file: string): RunRecord {
