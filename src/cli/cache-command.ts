@@ -3,7 +3,7 @@
 // disk; `gobaseline cache clean` removes the cache directory, `--saved-runs` also the runs.
 import { Argument, Command } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { formatValue } from '../report/units.js';
+import { formatValue } from '../record/units.js';
 import { cleanKept, keptPlaces, type KeptPlace } from '../store/kept-files.js';
 
 export interface CacheCommandOptions {
