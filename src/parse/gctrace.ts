@@ -45,7 +45,12 @@ const CLAIMS_GCTRACE = /^gc \d+ @/;
 export function parseGctraceLine(line: string, lineNumber = 1): GcCycle {
   const m = LINE.exec(line.trim());
   if (!m) throw new GctraceParseError(lineNumber, line);
-  const n = (i: number): number => Number(m[i]);
+  const n = (i: number): number => {
+    const value = Number(m[i]);
+    // A number too long for a double (hundreds of digits) is damage, not a measurement.
+    if (!Number.isFinite(value)) throw new GctraceParseError(lineNumber, line);
+    return value;
+  };
   return {
     cycle: n(1),
     atSeconds: n(2),

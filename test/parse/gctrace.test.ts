@@ -100,3 +100,10 @@ test('no cycles gives a zero summary', () => {
     maxHeapGoalBytes: 0,
   });
 });
+
+test('a number too long for a double is a malformed line, not an Infinity cycle (found by fuzzing)', () => {
+  const line =
+    `gc ${'9'.repeat(400)} @0.000s 9%: 0.014+0.18+0.020 ms clock, ` +
+    '0.028+0.097/0.032/0.10+0.041 ms cpu, 3->4->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P';
+  assert.throws(() => parseGctrace(`${line}\n`), GctraceParseError);
+});
