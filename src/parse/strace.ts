@@ -86,7 +86,9 @@ export interface StraceTrace {
   summary: StraceSummary | null;
 }
 
-const PREFIX = /^(?:(?:\[pid\s+)?(\d+)\]?\s+)?(?:(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|\d+\.\d+)\s+)?/;
+// A pid has at most 10 digits (pid_max is at most 2^22): longer digit runs are not a pid.
+const PREFIX =
+  /^(?:(?:\[pid\s+)?(\d{1,10})\]?\s+)?(?:(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|\d+\.\d+)\s+)?/;
 const UNFINISHED = ' <unfinished ...>';
 const RESUMED = /^<\.\.\. ([A-Za-z0-9_]+) resumed>\s?/;
 const CALL_START = /^([A-Za-z_][A-Za-z0-9_]*)\(/;
@@ -103,6 +105,7 @@ interface Result {
 
 /** Parses what follows a call's closing parenthesis: ` = RET[<path>] [ERRNO (text)] [<secs>]`. */
 function parseResult(rest: string): Result | null {
+  // Hex before decimal: `0x7f00` must not read as `0` followed by junk.
   const m = /^\s*=\s+(\?|0x[0-9a-fA-F]+|-?\d+)/.exec(rest);
   if (!m) return null;
   const ret = m[1] as string;
@@ -120,6 +123,7 @@ function parseResult(rest: string): Result | null {
   const dur = /\s<(\d+(?:\.\d+)?)>\s*$/.exec(tail);
   if (dur) {
     durationUs = Math.round(Number(dur[1]) * 1e6 * 1000) / 1000;
+    if (!Number.isFinite(durationUs)) return null; // hundreds of digits: damage, not a time
     tail = tail.slice(0, dur.index);
   }
   const err = /^\s+([A-Z][A-Z0-9_]+)(?:\s+\(.*\))?\s*$/.exec(tail);
@@ -174,7 +178,7 @@ export function parseStraceSummary(text: string, firstLineNumber = 1): StraceSum
     // percent seconds usecs/call calls [errors]; the errors column is blank for no errors.
     if (
       (numbers.length !== 4 && numbers.length !== 5) ||
-      !numbers.every((f) => /^\d+(\.\d+)?$/.test(f))
+      !numbers.every((f) => /^\d+(\.\d+)?$/.test(f) && Number.isFinite(Number(f)))
     ) {
       throw new StraceParseError(`not a row of strace's call summary: "${line}"`, lineNumber);
     }

@@ -263,3 +263,33 @@ test('lines without pid or time (strace without -f or -t) still parse', () => {
   assert.equal(t.calls[0]?.time, null);
   assert.equal(t.exits, 1);
 });
+
+// Found by the properties in test/parse/strace.fuzz.test.ts.
+test('a hexadecimal return value is read, not taken for 0 followed by junk', () => {
+  const [call] = parseStraceTrace(
+    '123 07:26:17.558510 brk(NULL) = 0x55d0c8a2c000 <0.000004>\n',
+  ).calls;
+  assert.equal(call?.ret, '0x55d0c8a2c000');
+  assert.equal(call?.retValue, 0x55d0c8a2c000);
+  assert.equal(call?.durationUs, 4);
+});
+
+test('numbers too long for a double are malformed lines, not Infinity', () => {
+  const huge = '9'.repeat(400);
+  const call = 'read(3</x>, "", 8) = 0';
+  assert.throws(
+    () => parseStraceTrace(`${huge} 07:26:28.925243 ${call} <0.000001>\n`),
+    StraceParseError,
+  );
+  assert.throws(
+    () => parseStraceTrace(`19532 07:26:28.925243 ${call} <${huge}>\n`),
+    StraceParseError,
+  );
+  const table = [
+    '% time     seconds  usecs/call     calls    errors syscall',
+    '------ ----------- ----------- --------- --------- ----------------',
+    `  0.00    0.000000           0 ${huge}         3 read`,
+    '100.00    0.000000           0        37         3 total',
+  ].join('\n');
+  assert.throws(() => parseStraceSummary(table), StraceParseError);
+});
