@@ -35,6 +35,14 @@ export class EnvironmentError extends UserError {
   }
 }
 
+/**
+ * A message on one line: runs of whitespace, newlines included, become one space. For messages
+ * that quote outside text, such as JSON.parse's, which shows the input around the error.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
+}
+
 /** True for any error that carries a numeric exit code meant for the user. */
 export function hasExitCode(err: unknown): err is Error & { exitCode: number } {
   return err instanceof Error && typeof (err as { exitCode?: unknown }).exitCode === 'number';

@@ -2,6 +2,7 @@
 // cmd/go/internal/work/action.go): a JSON array of actions with their mode, package,
 // dependencies, RFC 3339 timestamps and, since Go 1.26, CmdReal/CmdUser/CmdSys in ns.
 // Pure: text in, data out.
+import { oneLine } from '../errors.js';
 
 /** One action of the build graph. Times are ns since the Unix epoch as bigint (RFC 3339 has ns). */
 export interface BuildAction {
@@ -66,7 +67,7 @@ export function parseActionGraph(text: string): BuildAction[] {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ActionGraphParseError((err as Error).message);
+    throw new ActionGraphParseError(oneLine((err as Error).message));
   }
   if (!Array.isArray(raw)) throw new ActionGraphParseError('top level is not an array');
   return raw.map((item: unknown, index): BuildAction => {

@@ -1,5 +1,6 @@
 // Pure parser for fio's `--output-format=json` of one random-read job: the latency (lat_ns,
 // with --lat_percentiles=1) or, without it, the completion latency (clat_ns). Text in, numbers out.
+import { oneLine } from '../errors.js';
 
 /** fio's output could not be read. */
 export class FioParseError extends Error {
@@ -30,14 +31,17 @@ function obj(v: unknown): Json | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
 }
 
+/** A count or a latency: never negative. */
 function num(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new FioParseError(`fio JSON: ${what} is not a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new FioParseError(`fio JSON: ${what} is not a non-negative number`);
   return v;
 }
 
 function percentile(p: Json, q: number): number | null {
-  for (const [k, v] of Object.entries(p)) if (Number(k) === q && typeof v === 'number') return v;
+  for (const [k, v] of Object.entries(p)) {
+    if (Number(k) === q && typeof v === 'number') return num(v, `percentile ${k}`);
+  }
   return null;
 }
 
@@ -52,7 +56,7 @@ export function parseFioJson(text: string): FioReadLatency {
   try {
     doc = JSON.parse(text.slice(start));
   } catch (err) {
-    throw new FioParseError(`fio output is not valid JSON: ${(err as Error).message}`);
+    throw new FioParseError(`fio output is not valid JSON: ${oneLine((err as Error).message)}`);
   }
   const root = obj(doc);
   const jobs = root?.jobs;
@@ -72,6 +76,7 @@ export function parseFioJson(text: string): FioReadLatency {
     if (p50 === null || p99 === null) continue;
     const ios = num(lat.N, `${source}.N`);
     if (ios === 0) throw new FioParseError('fio completed no reads');
+    if (!Number.isSafeInteger(ios)) throw new FioParseError(`fio JSON: ${source}.N is not a count`);
     return {
       ios,
       meanNs: num(lat.mean, `${source}.mean`),

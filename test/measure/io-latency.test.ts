@@ -141,6 +141,22 @@ test('fio JSON: the read latency of a real fio 3.33 run', () => {
   assert.throws(() => parseFioJson('{"jobs": [{"error": 5}]}'), /error 5/);
   assert.throws(() => parseFioJson('{"jobs": [{"read": {"lat_ns": {"N": 1}}}]}'), /percentiles/);
   assert.throws(() => parseFioJson('{"jobs": [{'), /not valid JSON/);
+  // Found by fuzzing: negative latencies and counts were taken as measurements, and a JSON
+  // syntax error's message spanned lines (JSON.parse quotes the input).
+  const doc = JSON.parse(text) as { jobs: { read: { lat_ns: Record<string, unknown> } }[] };
+  for (const [key, value] of [
+    ['min', -1],
+    ['N', 2.5],
+    ['percentile', { '50.000000': -3, '99.000000': 40704 }],
+  ] as const) {
+    const bad = structuredClone(doc);
+    Object.assign(bad.jobs[0]?.read.lat_ns ?? {}, { [key]: value });
+    assert.throws(() => parseFioJson(JSON.stringify(bad)), FioParseError, `${key}: ${value}`);
+  }
+  assert.throws(
+    () => parseFioJson('{"jobs":\n[1,\n2\n,,]}'),
+    (err: Error) => err instanceof FioParseError && !err.message.includes('\n'),
+  );
   assert.ok(fioArgs('/x', 10_000, 5, true).includes('--readonly'));
   assert.ok(fioArgs('/x', 10_000, 5, true).includes('--size=8192'));
 });

@@ -73,3 +73,11 @@ test('malformed graphs are clear errors', () => {
     assert.throws(() => parseActionGraph(bad), ActionGraphParseError, bad.slice(0, 40));
   }
 });
+
+test('a JSON syntax error is reported on one line, although JSON.parse quotes the input (found by fuzzing)', () => {
+  const bad = '[\n {\n  "ID": 0,\n  "Mode": "x",\n  "Cmd": /null\n }\n]';
+  assert.throws(
+    () => parseActionGraph(bad),
+    (err: Error) => err instanceof ActionGraphParseError && !err.message.includes('\n'),
+  );
+});
