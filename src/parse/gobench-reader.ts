@@ -53,7 +53,8 @@ const SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
 
 /** A measurement as Go's strconv.ParseFloat reads it (decimal, exponent, Inf, NaN); null if not. */
 function parseNumber(text: string): number | null {
-  if (FLOAT.test(text)) return Number(text);
+  // ParseFloat refuses a decimal out of a double's range (ErrRange); "Inf" is written as such.
+  if (FLOAT.test(text)) return Number.isFinite(Number(text)) ? Number(text) : null;
   if (SPECIAL.test(text)) {
     if (/nan/i.test(text)) return NaN;
     return text.startsWith('-') ? -Infinity : Infinity;
@@ -64,7 +65,9 @@ function parseNumber(text: string): number | null {
 /** The `-N` GOMAXPROCS suffix of a benchmark name, or null. */
 export function procsOf(name: string): number | null {
   const m = /-(\d+)$/.exec(name);
-  return m ? Number(m[1]) : null;
+  // As benchfmt: a suffix too large for an integer is part of the name, not a GOMAXPROCS.
+  const n = Number(m?.[1]);
+  return m && Number.isSafeInteger(n) ? n : null;
 }
 
 /**
@@ -93,6 +96,8 @@ export function parseGoBench(text: string, file: string): GoBenchFile {
       if (field === '') bad('missing iteration count');
       if (!/^[+-]?\d+$/.test(field)) bad(`iteration count "${field}" is not an integer`);
       const iterations = Number(field);
+      // benchfmt reads it with strconv.Atoi, which refuses what does not fit.
+      if (!Number.isSafeInteger(iterations)) bad(`iteration count "${field}" is too large`);
       const values: BenchValue[] = [];
       for (;;) {
         [field, tail] = splitField(tail);

@@ -142,3 +142,17 @@ test('text without result lines parses to nothing', () => {
   assert.equal(file.results.length, 0);
   assert.equal(samples(file.results).length, 0);
 });
+
+test('numbers that do not fit are malformed, as benchfmt reads them (found by fuzzing)', () => {
+  const huge = '9'.repeat(400);
+  assert.throws(() => parseGoBench(`BenchmarkX-2 ${huge} 5 ns/op\n`, 'a.txt'), /too large/);
+  assert.throws(() => parseGoBench('BenchmarkX-2 100 1e309 ns/op\n', 'a.txt'), UsageError);
+  assert.equal(
+    parseGoBench('BenchmarkX-2 100 +Inf ns/op\n', 'a.txt').results[0]?.values[0]?.value,
+    Infinity,
+  );
+  // A GOMAXPROCS suffix too large for an integer is part of the name.
+  const [r] = parseGoBench('BenchmarkX-9007199254740993 100 5 ns/op\n', 'a.txt').results;
+  assert.equal(r?.name, 'X-9007199254740993');
+  assert.equal(r?.procs, null);
+});
