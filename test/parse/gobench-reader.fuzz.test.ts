@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors.js';
+import { tidyUnit, type BenchResult } from '../../src/parse/bench-result.js';
+import { writeGoBench } from '../../src/report/gobench.js';
 import { parseGoBench, type GoBenchFile } from '../../src/report/gobench-reader.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
@@ -29,51 +31,34 @@ function checkFile(f: GoBenchFile): void {
   }
 }
 
-// A file written as `go test -bench` and benchstat write it, from parts.
+// Results as the writer takes them (the shared result model), from parts.
 const configKey = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,10}$/);
 const configValue = fc.stringMatching(/^[!-~]([ -~]{0,20}[!-~])?$/);
+const unit = fc.stringMatching(/^[a-zA-Z%][!-~]{0,10}$/);
 // Values as Go prints them: decimals, exponents, infinities (NaN reads back as NaN).
 const value = fc.oneof(
   fc.double({ noDefaultInfinity: true, noNaN: true }).map((v) => (v === 0 ? 0 : v)),
   fc.integer({ min: 0, max: 1e9 }),
   fc.constantFrom(Infinity, -Infinity, NaN),
 );
-const goFloat = (v: number): string =>
-  Number.isNaN(v) ? 'NaN' : v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : String(v);
-const result = fc.record(
+const result: fc.Arbitrary<BenchResult> = fc.record(
   {
     name: fc.stringMatching(/^[A-Z][A-Za-z0-9_/=.,-]{0,20}$/),
+    config: fc.dictionary(configKey, configValue, { maxKeys: 3, noNullPrototype: true }),
+    labels: fc.constant({}),
     iterations: fc.nat(),
-    values: fc.array(
-      fc.record(
-        { value, unit: fc.stringMatching(/^[a-zA-Z%][!-~]{0,10}$/) },
-        { noNullPrototype: true },
-      ),
-      { minLength: 1, maxLength: 4 },
-    ),
+    values: fc.array(fc.record({ value, unit }, { noNullPrototype: true }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   },
   { noNullPrototype: true },
 );
-const line = fc.oneof(
-  result.map((r) => ({ kind: 'result' as const, r })),
-  fc.tuple(configKey, configValue).map(([k, v]) => ({ kind: 'config' as const, k, v })),
-  fc.constantFrom('PASS', 'ok  \texample.com/x\t1.2s', '', '# comment').map((t) => ({
-    kind: 'other' as const,
-    t,
-  })),
+const metadata = fc.dictionary(
+  fc.stringMatching(/^[a-z]{1,8}$/),
+  fc.stringMatching(/^[!-~]{1,8}$/),
+  { maxKeys: 2, noNullPrototype: true },
 );
-type Line = typeof line extends fc.Arbitrary<infer L> ? L : never;
-
-function formatFile(lines: Line[]): string {
-  return lines
-    .map((l) => {
-      if (l.kind === 'config') return `${l.k}: ${l.v}`;
-      if (l.kind === 'other') return l.t;
-      const values = l.r.values.map((v) => `${goFloat(v.value)} ${v.unit}`).join('\t');
-      return `Benchmark${l.r.name}\t${l.r.iterations}\t${values}`;
-    })
-    .join('\n');
-}
 
 export const properties = [
   parserProperty({
@@ -87,29 +72,40 @@ export const properties = [
     check: checkFile,
   }),
   parserProperty({
-    name: 'Go benchmark text: results and configuration as written read back the same',
-    input: fc.array(line, { maxLength: 20 }),
-    parse: (lines: Line[]) => parseGoBench(formatFile(lines), 'fuzz.txt'),
+    name: 'Go benchmark text: what the writer writes, the reader reads back the same',
+    input: fc.record({
+      results: fc.array(result, { maxLength: 12 }),
+      units: fc.uniqueArray(fc.tuple(unit, metadata), {
+        maxLength: 3,
+        selector: ([u]) => tidyUnit(u),
+      }),
+    }),
+    parse: (data: { results: BenchResult[]; units: [string, Record<string, string>][] }) =>
+      parseGoBench(
+        writeGoBench({
+          results: data.results,
+          units: new Map(data.units.map(([u, m]) => [tidyUnit(u), { unit: u, metadata: m }])),
+          warnings: [],
+        }),
+        'fuzz.txt',
+      ),
     errors: [],
-    check: (file, lines) => {
-      const config: Record<string, string> = {};
-      const expected = [];
-      for (const l of lines) {
-        if (l.kind === 'config') config[l.k] = l.v;
-        if (l.kind === 'result') {
-          expected.push({ ...l.r, config: { ...config } });
-        }
-      }
+    check: (file, data) => {
       assert.deepEqual(
-        file.results.map(({ name, iterations, values, config: c }) => ({
+        file.results.map(({ name, config, labels, iterations, values }) => ({
           name,
+          config,
+          labels,
           iterations,
           values,
-          config: c,
         })),
-        expected,
+        data.results,
       );
-      assert.deepEqual(file.config, config);
+      const written = data.units.filter(([, m]) => Object.keys(m).length > 0);
+      assert.deepEqual(
+        [...file.units.values()],
+        written.map(([u, m]) => ({ unit: u, metadata: m })),
+      );
     },
   }),
 ];
