@@ -16,7 +16,7 @@ export interface CgroupMembership {
 export function parseProcSelfCgroup(text: string): CgroupMembership[] {
   const out: CgroupMembership[] = [];
   for (const line of text.split('\n')) {
-    const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
+    const m = /^(\d{1,9}):([^:]*):(.*)$/.exec(line.trim()); // more digits: not a hierarchy id
     if (m === null) continue;
     const [, id = '', controllers = '', cgPath = ''] = m;
     out.push({

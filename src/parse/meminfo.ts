@@ -25,7 +25,8 @@ export function parseMeminfo(text: string): MeminfoFacts {
     if (m === null) continue;
     const [, key = '', amount = '', unit = ''] = m;
     const scale = UNITS[unit];
-    if (scale !== undefined) values.set(key, Number(amount) * scale);
+    const bytes = Number(amount) * (scale ?? NaN);
+    if (Number.isSafeInteger(bytes)) values.set(key, bytes); // else an unknown unit, or damage
   }
   return {
     totalBytes: values.get('MemTotal') ?? null,

@@ -35,9 +35,11 @@ export function parseMountinfo(text: string): MountInfoEntry[] {
     const [mountId, parentId, device, root, mountPoint, mountOptions] = fields;
     const [fsType, source, superOptions] = fields.slice(dash + 1);
     if (root === undefined || mountPoint === undefined || fsType === undefined) continue;
+    const ids = [mountId, parentId].map((id) => (/^\d{1,15}$/.test(id ?? '') ? Number(id) : NaN));
+    if (!ids.every(Number.isSafeInteger)) continue; // not a mount's line
     out.push({
-      mountId: Number(mountId),
-      parentId: Number(parentId),
+      mountId: ids[0] as number,
+      parentId: ids[1] as number,
       device: device ?? '',
       root: unescape(root),
       mountPoint: unescape(mountPoint),

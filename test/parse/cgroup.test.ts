@@ -106,3 +106,9 @@ test('tightest of several limits', () => {
   assert.equal(tightest([null, null]), null);
   assert.equal(tightest([]), null);
 });
+
+test('/proc/self/cgroup: a hierarchy id too long for a number is not a membership (found by fuzzing)', () => {
+  assert.deepEqual(parseProcSelfCgroup('9007199254740993:name=systemd:/\n0::/\n'), [
+    { hierarchyId: 0, controllers: [], path: '/' },
+  ]);
+});

@@ -75,3 +75,18 @@ test('mountinfo: optional fields, octal escapes, overlay layers', () => {
   assert.deepEqual(cpu?.superOptions, ['rw', 'cpu', 'cpuacct']);
   assert.deepEqual(parseMountinfo('garbage\n\n'), []);
 });
+
+// Found by the properties in test/parse/ (meminfo, mountinfo).
+test('meminfo: a size too large for exact bytes is left out, not Infinity', () => {
+  const huge = '9'.repeat(400);
+  assert.deepEqual(parseMeminfo(`MemTotal: 1024 kB\nMemAvailable: ${huge} kB\n`), {
+    totalBytes: 1024 * 1024,
+    availableBytes: null,
+  });
+});
+
+test('mountinfo: a line whose mount ids are not ids is skipped like other malformed lines', () => {
+  const line = (id: string): string => `${id} 27 0:21 / /proc rw,relatime - proc proc rw`;
+  assert.equal(parseMountinfo([line('-1'), line('x'), line('9'.repeat(30))].join('\n')).length, 0);
+  assert.equal(parseMountinfo(line('22')).length, 1);
+});
