@@ -157,7 +157,9 @@ function formatTrace(calls: Call[]): { text: string; order: Call[] } {
       order.push(c);
     }
   }
-  return { text: `${lines.join('\n')}\n`, order };
+  // A bare "= ?" (no time) is strace's line for a call its thread's exit ended: not a call.
+  const returned = order.filter((c) => !(c.result.ret === '?' && c.durationUs === null));
+  return { text: `${lines.join('\n')}\n`, order: returned };
 }
 
 export const properties = [
