@@ -2,7 +2,7 @@
 // test/support/fuzz.ts for the contract).
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { ActionGraphParseError, parseActionGraph } from '../../src/analyze/actiongraph.js';
+import { ActionGraphParseError, parseActionGraph } from '../../src/parse/actiongraph.js';
 import { analyzeBuildGraph } from '../../src/analyze/build-graph.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedJson, tokenSoup } from '../support/mutations.js';

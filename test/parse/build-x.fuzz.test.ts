@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseActionGraph } from '../../src/analyze/actiongraph.js';
-import { compareWithBuildX, compiledPackagesFromBuildX } from '../../src/analyze/build-x.js';
+import { parseActionGraph } from '../../src/parse/actiongraph.js';
+import { compareWithBuildX } from '../../src/analyze/build-x-agreement.js';
+import { compiledPackagesFromBuildX } from '../../src/parse/build-x.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';

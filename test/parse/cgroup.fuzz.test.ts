@@ -7,8 +7,8 @@ import {
   parseCpuMax,
   parseMemoryLimit,
   parseProcSelfCgroup,
-} from '../../src/probe/cgroup.js';
-import { parseMountinfo } from '../../src/probe/mountinfo.js';
+} from '../../src/parse/cgroup.js';
+import { parseMountinfo } from '../../src/parse/mountinfo.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, nastyText, tokenSoup } from '../support/mutations.js';
 import { finiteOrNull, probeTexts } from '../support/probe-texts.js';

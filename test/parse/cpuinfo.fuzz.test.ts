@@ -1,6 +1,6 @@
 // Properties of the /proc/cpuinfo parser (see test/support/fuzz.ts for the contract).
 import fc from 'fast-check';
-import { parseCpuinfo, type CpuinfoFacts } from '../../src/probe/cpuinfo.js';
+import { parseCpuinfo, type CpuinfoFacts } from '../../src/parse/cpuinfo.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { finiteOrNull, probeTexts } from '../support/probe-texts.js';

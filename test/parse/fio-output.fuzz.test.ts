@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { FioParseError, parseFioJson, type FioReadLatency } from '../../src/probe/fio-output.js';
+import { FioParseError, parseFioJson, type FioReadLatency } from '../../src/parse/fio-output.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedJson, mutatedText } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';

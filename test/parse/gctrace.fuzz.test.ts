@@ -8,7 +8,7 @@ import {
   parseGctraceLine,
   summarizeGc,
   type GcCycle,
-} from '../../src/analyze/gctrace.js';
+} from '../../src/parse/gctrace.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';

@@ -1,7 +1,7 @@
 // Properties of the go env file parser (see test/support/fuzz.ts for the contract).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseGoEnvFile } from '../../src/probe/go-env-file.js';
+import { parseGoEnvFile } from '../../src/parse/go-env-file.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { UsageError } from '../../src/errors.js';
 import { tidyUnit, type BenchResult } from '../../src/parse/bench-result.js';
 import { writeGoBench } from '../../src/report/gobench.js';
-import { parseGoBench, type GoBenchFile } from '../../src/report/gobench-reader.js';
+import { parseGoBench, type GoBenchFile } from '../../src/parse/gobench-reader.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';

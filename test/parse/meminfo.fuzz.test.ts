@@ -1,6 +1,6 @@
 // Properties of the /proc/meminfo parser (see test/support/fuzz.ts for the contract).
 import fc from 'fast-check';
-import { parseMeminfo } from '../../src/probe/meminfo.js';
+import { parseMeminfo } from '../../src/parse/meminfo.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { finiteOrNull, probeTexts } from '../support/probe-texts.js';

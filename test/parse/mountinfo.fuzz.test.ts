@@ -1,7 +1,7 @@
 // Properties of the /proc/self/mountinfo parser and the storage classifiers that read its
 // entries (see test/support/fuzz.ts for the contract).
 import fc from 'fast-check';
-import { parseMountinfo, rootMount, type MountInfoEntry } from '../../src/probe/mountinfo.js';
+import { parseMountinfo, rootMount, type MountInfoEntry } from '../../src/parse/mountinfo.js';
 import { classifyFilesystem, mountForPath } from '../../src/probe/storage.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';

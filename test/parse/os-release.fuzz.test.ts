@@ -1,7 +1,7 @@
 // Properties of the /etc/os-release and /proc/version parsers (see test/support/fuzz.ts).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { distroName, parseOsRelease, parseProcVersion } from '../../src/probe/os-release.js';
+import { distroName, parseOsRelease, parseProcVersion } from '../../src/parse/os-release.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { probeTexts } from '../support/probe-texts.js';

@@ -9,7 +9,7 @@ import {
   quotedArg,
   StraceParseError,
   type StraceTrace,
-} from '../../src/analyze/strace.js';
+} from '../../src/parse/strace.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';
