@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
-  fdArg,
   parseStraceSummary,
   parseStraceTrace,
-  quotedArg,
   StraceParseError,
   type StraceTrace,
 } from '../../src/parse/strace.js';
+import { fdArg, quotedArg } from '../../src/parse/strace-args.js';
 import { fuzzTests, parserProperty } from '../support/fuzz.js';
 import { mutatedText, tokenSoup } from '../support/mutations.js';
 import { fixturePath } from '../support/paths.js';
