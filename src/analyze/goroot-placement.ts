@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { cacheDir } from '../measure/helper.js';
+import { ensureDir } from '../measure/own-dirs.js';
 import { parseMountinfo, type MountInfoEntry } from '../probe/index.js';
 import { mountForPath, probeStorage, type StoragePlace } from '../probe/storage.js';
 
@@ -114,7 +115,7 @@ export function tmpfsCandidates(): string[] {
 export function diskCandidates(): string[] {
   const own = cacheDir();
   try {
-    fs.mkdirSync(own, { recursive: true });
+    ensureDir(own);
   } catch {
     // inspectDir reports it as unusable.
   }

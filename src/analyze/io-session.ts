@@ -8,6 +8,7 @@ import path from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
 import { ensureHelper } from '../measure/helper.js';
+import { ensureDir } from '../measure/own-dirs.js';
 import { PrivateDirs } from '../measure/private-dirs.js';
 import {
   parseStraceSummary,
@@ -241,9 +242,9 @@ export async function traceBuilds(
     );
     const run = await runUnderStrace(runner, traceFlags(file, seccomp), file, goArgs, cwd, paths);
     if (opts.saveTrace) {
+      const saveIn = ensureDir(opts.saveTrace, `--save-trace ${opts.saveTrace}`, 'self');
       try {
-        await fs.mkdir(opts.saveTrace, { recursive: true });
-        await fs.copyFile(file, path.join(opts.saveTrace, `${state}.trace`));
+        await fs.copyFile(file, path.join(saveIn, `${state}.trace`));
       } catch (err) {
         throw new UsageError(`--save-trace ${opts.saveTrace}: ${(err as Error).message}`);
       }

@@ -15,6 +15,7 @@ import { PrivateDirs } from '../measure/private-dirs.js';
 import { renderBuildReport } from '../report/build-report.js';
 import {
   addSharedOptions,
+  checkOutputs,
   output,
   progress,
   readGraphFile,
@@ -49,6 +50,7 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 
 /** `gobaseline analyze build`; resolves to the exit code. */
 export async function analyzeBuildCommand(opts: AnalyzeBuildOptions): Promise<number> {
+  checkOutputs(opts);
   if (opts.graph !== undefined) {
     refuseWithGraph(opts);
     const text = await readGraphFile(opts.graph);

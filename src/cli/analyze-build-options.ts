@@ -7,7 +7,7 @@ import { DEFAULT_PACKAGE } from '../analyze/build-session.js';
 import { UsageError } from '../errors.js';
 import { buildChartSvg } from '../report/build-svg.js';
 import { collectList, wholeNumber } from './options.js';
-import { writeOutput } from './output-file.js';
+import { checkOutputFile, writeOutput } from './output-file.js';
 import {
   addBuildTargetOptions,
   addGoCommandOptions,
@@ -113,4 +113,10 @@ export function saver(
 ): ((graphText: string) => Promise<void>) | undefined {
   const file = opts.saveGraph;
   return file === undefined ? undefined : (text) => writeOutput(file, text, '--save-graph');
+}
+
+/** --svg and --save-graph are checked before anything is measured. */
+export function checkOutputs(opts: { svg?: string; saveGraph?: string }): void {
+  checkOutputFile(opts.svg, '--svg');
+  checkOutputFile(opts.saveGraph, '--save-graph');
 }

@@ -17,6 +17,7 @@ import { PrivateDirs } from '../measure/private-dirs.js';
 import { renderCacheReport, verifyLines } from '../report/build-report.js';
 import {
   addSharedOptions,
+  checkOutputs,
   output,
   progress,
   readGraphFile,
@@ -62,6 +63,7 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 
 /** `gobaseline analyze cache`; resolves to the exit code. */
 export async function analyzeCacheCommand(opts: AnalyzeCacheOptions): Promise<number> {
+  checkOutputs(opts);
   if (opts.graph !== undefined) {
     refuseWithGraph(opts);
     const text = await readGraphFile(opts.graph);

@@ -18,7 +18,7 @@ import { ioHeatMapSvg } from '../report/io-svg.js';
 import { wholeNumber } from './options.js';
 import { exitForChecks } from './failed-checks.js';
 import { interruptible } from './interruptible.js';
-import { writeOutput } from './output-file.js';
+import { checkOutputDir, checkOutputFile, writeOutput } from './output-file.js';
 import {
   addBuildTargetOptions,
   addGoCommandOptions,
@@ -82,6 +82,8 @@ function exitFor(report: IoReport): number {
 
 /** `gobaseline analyze io`; resolves to the exit code. */
 export async function analyzeIoCommand(opts: AnalyzeIoOptions): Promise<number> {
+  checkOutputFile(opts.svg, '--svg');
+  checkOutputDir(opts.saveTrace, '--save-trace');
   if (opts.trace !== undefined) {
     const report = await fromTraceFile(opts);
     await output(report, opts);

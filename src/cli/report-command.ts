@@ -1,7 +1,5 @@
 // `gobaseline report RUN.json`: writes a saved run as the terminal table, Markdown, CSV, JSON
 // or the Go benchmark format (for benchstat), to stdout or --output FILE.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { csvReporter } from '../report/csv.js';
@@ -10,6 +8,7 @@ import { jsonReporter } from '../report/json.js';
 import { markdownReporter } from '../report/markdown.js';
 import type { Reporter } from '../report/reporter.js';
 import { readRunFile } from '../store/run-files.js';
+import { checkOutputFile, writeOutput } from './output-file.js';
 import { renderRun } from './run-command.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -31,6 +30,7 @@ export interface ReportCommandOptions {
 export async function reportCommand(file: string, opts: ReportCommandOptions): Promise<number> {
   const reporter = REPORTERS[opts.format];
   if (!reporter) throw new UsageError(`unknown format "${opts.format}"`);
+  checkOutputFile(opts.output, '--output');
   const run = await readRunFile(file);
   // The table fits the terminal it is printed on; a file gets the stable compact form.
   const text =
@@ -41,14 +41,7 @@ export async function reportCommand(file: string, opts: ReportCommandOptions): P
     process.stdout.write(text);
     return ExitCode.ok;
   }
-  try {
-    await fs.mkdir(path.dirname(path.resolve(opts.output)), { recursive: true });
-    await fs.writeFile(opts.output, text);
-  } catch (err) {
-    throw new UsageError(
-      `cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err}`,
-    );
-  }
+  await writeOutput(opts.output, text, '--output');
   process.stderr.write(`wrote ${opts.output}\n`);
   return ExitCode.ok;
 }

@@ -1,6 +1,7 @@
 // `gobaseline run`: measure a suite (default quick) on this machine, print the table and the
-// reference comparison, save the run. Ctrl-C stops after the current command, keeps the
-// samples taken so far and removes every private directory; a second Ctrl-C quits at once.
+// reference comparison, save the run. Ctrl-C stops the command in progress (its sample is not
+// kept), keeps the samples taken so far and removes every private directory; a second Ctrl-C
+// quits at once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
@@ -23,8 +24,15 @@ import {
 import { joinToWidth, wrapText } from '../report/fit-width.js';
 import { renderToolchainComparison } from '../report/toolchain-comparison.js';
 import { formatValue } from '../record/units.js';
-import { saveRun, writeRunFile } from '../store/run-files.js';
+import {
+  ensureRunsDir,
+  runsDir,
+  saveRun,
+  saveRunSomewhere,
+  writeRunFile,
+} from '../store/run-files.js';
 import { interruptible } from './interruptible.js';
+import { checkOutputDir, checkOutputFile, writeFailure } from './output-file.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -70,6 +78,7 @@ function checkWarmCache(dir: string): string {
       `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
     );
   }
+  checkOutputDir(dir, '--warm-cache');
   return wanted;
 }
 
@@ -171,8 +180,11 @@ export async function runCommand(opts: RunOptions): Promise<number> {
         maxRuns: opts.maxRuns ?? DEFAULT_MAX_RUNS,
       }
     : undefined;
-  const toolchains = await resolveToolchains(opts.go ?? [], opts.toolchain ?? [], process.env);
+  // Every path is checked before anything is measured: a typo costs a line, not a run.
+  checkOutputFile(opts.json, '--json');
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
+  if (opts.save) ensureRunsDir();
+  const toolchains = await resolveToolchains(opts.go ?? [], opts.toolchain ?? [], process.env);
 
   const progress = new StderrProgress(plan.length * toolchains.length, process.stderr, opts.quiet);
   let run: RunRecord;
@@ -195,20 +207,22 @@ export async function runCommand(opts: RunOptions): Promise<number> {
         }),
       () =>
         process.stderr.write(
-          '\ngobaseline: stopping after the current command (Ctrl-C again to quit now)\n',
+          '\ngobaseline: interrupted: stopping the command in progress and keeping the samples taken so far (Ctrl-C again to quit now)\n',
         ),
     );
   } finally {
     progress.finish();
   }
+  if (run.status === 'interrupted' && run.scenarios.every((s) => s.samples.length === 0)) {
+    process.stderr.write('gobaseline: interrupted before the first sample; nothing to save\n');
+    return ExitCode.interrupted;
+  }
 
   const toStdout = opts.json === '-';
   if (toStdout) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   else process.stdout.write(renderRun(run, outputWidth(opts.wide)));
-  const saved: string[] = [];
-  if (opts.save) saved.push(await saveRun(run));
-  if (opts.json && !toStdout) saved.push(await writeRunFile(run, opts.json));
-  for (const file of saved) process.stderr.write(`saved ${file}\n`);
+  const keptCode = await keepRun(run, opts.save, toStdout ? undefined : opts.json);
+  if (keptCode !== null) return keptCode;
 
   if (run.status === 'interrupted') return ExitCode.interrupted;
   if (run.scenarios.some((s) => s.samples.some((x) => x.ok))) return ExitCode.ok;
@@ -216,4 +230,48 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const why = run.scenarios.flatMap((s) => scenarioNotes(s, comparesToolchains(run)))[0];
   process.stderr.write(`gobaseline: nothing was measured${why ? `: ${why}` : ''}\n`);
   return ExitCode.environment;
+}
+
+/**
+ * Saves the run (data directory, --json FILE). A measured run is never lost: when a write fails
+ * after all, the run goes to the data directory (or the temp dir) and the error line says where.
+ * Returns null when everything was written, else the exit code: 2 when the --json file could
+ * not be written, 3 when the data directory could not.
+ */
+async function keepRun(run: RunRecord, save: boolean, json?: string): Promise<number | null> {
+  const failures: { what: string; code: number }[] = [];
+  let kept: string | null = null;
+  if (save) {
+    try {
+      kept = await saveRun(run);
+      process.stderr.write(`saved ${kept}\n`);
+    } catch (err) {
+      failures.push({
+        what: `cannot save the run in ${runsDir()}: ${writeFailure(err)}`,
+        code: ExitCode.environment,
+      });
+    }
+  }
+  if (json) {
+    try {
+      process.stderr.write(`saved ${await writeRunFile(run, json)}\n`);
+      kept ??= json;
+    } catch (err) {
+      failures.push({ what: `--json ${json}: ${writeFailure(err)}`, code: ExitCode.usage });
+    }
+  }
+  if (failures.length === 0) return null;
+  if (kept === null) {
+    try {
+      kept = await saveRunSomewhere(run);
+    } catch (err) {
+      failures.push({
+        what: `nor anywhere else: ${writeFailure(err)}`,
+        code: ExitCode.environment,
+      });
+    }
+  }
+  const where = kept ? `; the run is saved in ${kept}` : '';
+  process.stderr.write(`gobaseline: ${failures.map((f) => f.what).join('; ')}${where}\n`);
+  return Math.max(...failures.map((f) => f.code));
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { packageRoot } from '../package-root.js';
+import { ensureDir } from './own-dirs.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -46,7 +47,11 @@ export async function ensureHelper(env: NodeJS.ProcessEnv = process.env): Promis
     // Not built yet.
   }
   const cc = env.CC || 'cc';
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  try {
+    ensureDir(path.dirname(target), `cache directory ${path.dirname(target)}`);
+  } catch (err) {
+    return { kind: 'unavailable', reason: (err as Error).message };
+  }
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     await execFileAsync(cc, ['-O2', '-o', tmp, source], { env: { ...env } });

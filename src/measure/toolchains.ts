@@ -3,13 +3,14 @@
 // module through GOPROXY) into gobaseline's private module cache, never the user's; it is then
 // run directly from its GOROOT, so the measurement does not include the toolchain switch.
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { resolveGo } from '../probe/index.js';
 import type { Toolchain } from '../record/run-record.js';
 import { cacheDir } from './helper.js';
+import { ensureDir } from './own-dirs.js';
 import { PrivateDirs } from './private-dirs.js';
 
 const execFileAsync = promisify(execFile);
@@ -50,7 +51,7 @@ export function toolchainZip(modCache: string, goroot: string): string | null {
 /** Fetches (or finds already fetched) toolchain `spec` with the local go; returns its go binary. */
 async function obtain(spec: string, localGo: string, env: NodeJS.ProcessEnv): Promise<string> {
   const modCache = toolchainModCache(env);
-  mkdirSync(modCache, { recursive: true });
+  ensureDir(modCache, `cache directory ${modCache}`);
   const scratch = PrivateDirs.create();
   try {
     const { stdout } = await execFileAsync(localGo, ['env', 'GOROOT'], {

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { ensureDir } from '../measure/own-dirs.js';
 import type { RunRecord } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
 
@@ -13,18 +14,58 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'gobaseline');
 }
 
-/** Writes a run as pretty JSON, creating the directory; returns the path. */
+/** The folder runs are saved in: `dataDir()/runs`. */
+export function runsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(dataDir(env), 'runs');
+}
+
+/**
+ * Creates the runs folder if missing (one level at a time, never under /proc or /sys); returns
+ * it. Throws UsageError naming XDG_DATA_HOME when it cannot be used.
+ */
+export function ensureRunsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = runsDir(env);
+  const from = env.XDG_DATA_HOME ? ` (from XDG_DATA_HOME=${env.XDG_DATA_HOME})` : '';
+  return ensureDir(dir, `data directory ${dir}${from}`);
+}
+
+/** Writes a run as pretty JSON into an existing directory; returns the path. */
 export async function writeRunFile(run: RunRecord, file: string): Promise<string> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const text = `${JSON.stringify(run, null, 2)}\n`;
+  const existing = await fs.stat(file).catch(() => null);
+  if (existing && !existing.isFile()) {
+    await fs.writeFile(file, text); // /dev/stdout, a pipe: written in place, never replaced
+    return file;
+  }
   const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, `${JSON.stringify(run, null, 2)}\n`);
-  await fs.rename(tmp, file); // a reader never sees half a file
+  try {
+    await fs.writeFile(tmp, text);
+    await fs.rename(tmp, file); // a reader never sees half a file
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
   return file;
 }
 
 /** Saves a run under the data directory's runs/ folder; returns the path. */
-export function saveRun(run: RunRecord, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return writeRunFile(run, path.join(dataDir(env), 'runs', `${run.id}.json`));
+export async function saveRun(
+  run: RunRecord,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  return writeRunFile(run, path.join(ensureRunsDir(env), `${run.id}.json`));
+}
+
+/** Saves a run in the data directory, or else in the temp dir, so it is never lost; returns the path. */
+export async function saveRunSomewhere(
+  run: RunRecord,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  try {
+    return await saveRun(run, env);
+  } catch {
+    return writeRunFile(run, path.join(os.tmpdir(), `gobaseline-run-${run.id}.json`));
+  }
 }
 
 /** Reads a run file; a missing file, bad JSON or another schema is a UsageError (exit 2). */

@@ -43,7 +43,7 @@ test('report prints the run table by default and each --format', async () => {
 });
 
 test('report --output writes the file and says so on stderr', async () => {
-  const out = path.join(tempDir(), 'sub', 'run.txt');
+  const out = path.join(tempDir(), 'run.txt');
   const r = await runCli(['report', runFile, '--format', 'gobench', '--output', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');

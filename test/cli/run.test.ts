@@ -2,12 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunRecord } from '../../src/record/run-record.js';
 import {
   cliEnv,
   interruptSampling,
+  interruptWhen,
   readRun,
   runCli,
   sharedWarmCache,
@@ -205,7 +206,12 @@ test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs remo
     cliEnv({ TMPDIR: tmp }),
   );
   assert.equal(code, 130, stderr);
-  assert.match(stderr, /stopping after the current command/);
+  // The command in progress is stopped at once, and the message says so.
+  assert.match(
+    stderr,
+    /interrupted: stopping the command in progress and keeping the samples taken so far/,
+  );
+  assert.doesNotMatch(stderr, /after the current command/);
   const run = readRun(json);
   assert.equal(run.status, 'interrupted');
   const samples = run.scenarios[0]?.samples ?? [];
@@ -216,6 +222,29 @@ test('Ctrl-C stops cleanly: samples so far are kept, exit 130, private dirs remo
   );
   assert.deepEqual(readdirSync(tmp), []);
 });
+
+test(
+  'Ctrl-C before the first sample: nothing is saved, exit 130, says so',
+  { timeout: 120_000 },
+  async () => {
+    const json = path.join(tempDir(), 'run.json');
+    const env = cliEnv();
+    // Priming a fresh private GOCACHE is a cold build of net/http: long enough to interrupt.
+    const r = await interruptWhen(
+      /priming the private GOCACHE/,
+      'SIGINT',
+      300,
+      ['run', '--scenario', 'build/net-http-warm', '--runs', '1', '--warmup', '0', '--json', json],
+      env,
+    );
+    assert.equal(r.code, 130, r.stderr);
+    assert.match(r.stderr, /^gobaseline: interrupted before the first sample; nothing to save$/m);
+    assert.equal(r.stdout, '');
+    assert.equal(existsSync(json), false);
+    const runs = path.join(env.XDG_DATA_HOME ?? '', 'gobaseline', 'runs');
+    assert.deepEqual(existsSync(runs) ? readdirSync(runs) : [], [], 'no run without samples');
+  },
+);
 
 test('a hang-up (terminal closed) removes the private directories and exits 129', async () => {
   const tmp = tempDir('gbtest-tmp-');

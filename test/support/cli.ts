@@ -1,5 +1,5 @@
 // Runs the built CLI as a user would, with a private HOME/XDG layout per call unless given.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { RunRecord } from '../../src/record/run-record.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -45,19 +45,31 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
   return env;
 }
 
-/** Runs `gobaseline ARGS...` to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<CliResult> {
+/**
+ * Runs `gobaseline ARGS...` to completion; with `timeoutMs`, a run that takes longer is killed
+ * (SIGKILL) and resolves with code null, so a hang fails the test instead of stalling it.
+ */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = cliEnv(),
+  timeoutMs?: number,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const timer =
+      timeoutMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -91,18 +103,47 @@ export function interruptSampling(
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stderr: string }> {
   const args = ['run', '--scenario', 'startup/go-version', '--runs', '100000', '--warmup', '0'];
-  const child = spawn(process.execPath, [cliPath, ...args, ...extra], {
+  return interruptWhen(/100000 runs/, signal, afterMs, [...args, ...extra], env);
+}
+
+/**
+ * Runs `gobaseline ARGS...` and sends `signal` `afterMs` after stderr first matches `when`;
+ * resolves with the exit code, stdout and stderr.
+ */
+export function interruptWhen(
+  when: RegExp,
+  signal: NodeJS.Signals,
+  afterMs: number,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliResult> {
+  return runCliUntil(when, (child) => setTimeout(() => child.kill(signal), afterMs), args, env);
+}
+
+/**
+ * Runs `gobaseline ARGS...` and calls `action` once, when stderr first matches `when` (for
+ * doing something while a run measures); resolves with the exit code, stdout and stderr.
+ */
+export function runCliUntil(
+  when: RegExp,
+  action: (child: ChildProcess) => void,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliResult> {
+  const child = spawn(process.execPath, [cliPath, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
-  let sent = false;
+  let done = false;
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
-    if (!sent && /100000 runs/.test(stderr)) {
-      sent = true;
-      setTimeout(() => child.kill(signal), afterMs);
+    if (!done && when.test(stderr)) {
+      done = true;
+      action(child);
     }
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
