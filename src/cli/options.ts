@@ -21,15 +21,15 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** Collects a repeatable option; values may also be comma-separated. */
+/** Collects a repeatable option; values may also be comma-separated. An empty value is refused. */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ];
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  // Otherwise `--scenario ''` (an unset shell variable) would quietly mean "everything".
+  if (items.length === 0) throw new InvalidArgumentError(`expected a name, got "${value}"`);
+  return [...previous, ...items];
 }
 
 /** Collects repeatable KEY=VALUE pairs. */

@@ -64,6 +64,18 @@ test('non-numeric --runs, bad --env and unknown options: exit 2', async () => {
   assert.equal(both.code, 2);
 });
 
+test(
+  'an empty --scenario is refused (exit 2), not taken as the whole suite',
+  { timeout: 60_000 },
+  async () => {
+    for (const empty of ['', ',', ' ']) {
+      const r = await runCli(['run', '--scenario', empty], cliEnv(), 30_000);
+      assert.equal(r.code, 2, r.stderr);
+      assertOneLineError(r.stderr, /--scenario <id>' argument .* is invalid\. expected a name/);
+    }
+  },
+);
+
 test('no command prints help and exits 2; --help exits 0', async () => {
   const none = await runCli([]);
   assert.equal(none.code, 2);
