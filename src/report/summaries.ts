@@ -1,5 +1,7 @@
 // The per-metric summary shown in tables, from the stats module (benchstat semantics).
-import { summarize } from '../stats/index.js';
+import type { Unit } from '../scenarios/types.js';
+import { summarize, type StatsWarning } from '../stats/index.js';
+import { formatValue } from './units.js';
 
 /** Centre, spread and warnings of one metric's values (same units as the values). */
 export interface MetricSummary {
@@ -21,8 +23,24 @@ export interface MetricSummary {
   warnings: string[];
 }
 
-/** Summarises one metric's values. */
-export function summarizeMetric(values: number[]): MetricSummary {
+/**
+ * A statistics warning in words, with the values it is about in `unit` (the stats layer
+ * returns them as data), e.g. "the first run was significantly slower than the rest (5.70 ms
+ * against a median of 2.44 ms); ...".
+ */
+export function wordStatsWarning(w: StatsWarning, unit: Unit, median: number): string {
+  if (w.code === 'slow-first-run' && w.value !== undefined) {
+    return (
+      `the first run was significantly slower than the rest (${formatValue(unit, w.value)} ` +
+      `against a median of ${formatValue(unit, median)}); ` +
+      'caches that were not filled until after the first run can cause this'
+    );
+  }
+  return w.message;
+}
+
+/** Summarises one metric's values, in `unit` (the unit of the values, for the warnings' words). */
+export function summarizeMetric(values: number[], unit: Unit): MetricSummary {
   const s = summarize(values);
   return {
     n: s.n,
@@ -35,6 +53,6 @@ export function summarizeMetric(values: number[]): MetricSummary {
     sd: s.sd ?? 0,
     cv: s.cv ?? 0,
     outliers: s.outliers,
-    warnings: s.warnings.map((w) => w.message),
+    warnings: s.warnings.map((w) => wordStatsWarning(w, unit, s.median)),
   };
 }

@@ -134,7 +134,7 @@ export function scenarioSummaries(
     const values = ok
       .map((s) => s.metrics[spec.key])
       .filter((v): v is number => typeof v === 'number');
-    if (values.length > 0) rows.push({ spec, summary: summarizeMetric(values) });
+    if (values.length > 0) rows.push({ spec, summary: summarizeMetric(values, spec.unit) });
   }
   return rows;
 }

@@ -71,8 +71,9 @@ export function detectOutliers(
     warnings.push({
       code: 'slow-first-run',
       message:
-        `the first run was significantly slower than the rest (${String(values[0])}); ` +
+        'the first run was significantly slower than the rest; ' +
         'caches that were not filled until after the first run can cause this',
+      value: values[0],
     });
   } else if (indices.length > 0) {
     warnings.push({

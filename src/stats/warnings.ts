@@ -24,10 +24,16 @@ export type StatsWarningCode =
   /** Values assumed exact differ from each other (benchstat, under assume=exact). */
   | 'not-exact';
 
-/** A warning: a stable `code` for programs plus a one-line `message` for people. */
+/**
+ * A warning: a stable `code` for programs plus a one-line `message` for people. The message
+ * holds no raw values: the values it is about are data (`value`), in the sample's own units,
+ * which only the caller knows how to print (ns, bytes, ...).
+ */
 export interface StatsWarning {
   code: StatsWarningCode;
   message: string;
+  /** The value the warning is about, in the sample's units: the first run for `slow-first-run`. */
+  value?: number;
 }
 
 /**

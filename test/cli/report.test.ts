@@ -140,3 +140,16 @@ test('user and sys CPU of a millisecond command print as below the resolution, n
   assert.match(line(/user\+sys CPU/), /2\.22 ms/);
   assert.match(r.stdout, /user and sys CPU below 40\.0 ms are noise/);
 });
+
+test('notes print values with their unit: a slow first run in ms, not raw nanoseconds', async () => {
+  const r = await runCli(['report', runFile, '--wide']);
+  assert.equal(r.code, 0, r.stderr);
+  // The fixture's first go version took 5701514 ns against a median of about 2.4 ms.
+  assert.match(
+    r.stdout,
+    /startup\/go-version: the first run was significantly slower than the rest \(5\.70 ms against a median of 2\.\d\d ms\)/,
+  );
+  assert.doesNotMatch(r.stdout, /5701514/);
+  const md = await runCli(['report', runFile, '--format', 'md']);
+  assert.match(md.stdout, /slower than the rest \(5\.70 ms/);
+});
