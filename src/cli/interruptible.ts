@@ -1,5 +1,5 @@
 // Ctrl-C (or SIGTERM) handling shared by the commands: the first signal aborts the work, which
-// stops after the current command and keeps what it has; a second removes every private
+// stops the command in progress at once and keeps what it has; a second removes every private
 // directory and quits at once with exit 130.
 import { ExitCode } from '../errors.js';
 import { removeAllPrivateDirs } from '../measure/private-dirs.js';

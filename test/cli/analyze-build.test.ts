@@ -204,7 +204,7 @@ test('bad input: one line and exit 2; no toolchain: exit 3', async () => {
       path.join(dir, 'no-such-dir', 'chart.svg'),
     ]),
     2,
-    /--svg .*chart\.svg: ENOENT/,
+    /--svg .*chart\.svg: directory .*no-such-dir does not exist/,
   );
   oneLineError(await analyze(['build', '--cache', 'lukewarm']), 2, /lukewarm/);
   oneLineError(await analyze(['build', '--top', '0']), 2, /expected a whole number >= 1/);
