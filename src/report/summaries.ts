@@ -1,7 +1,7 @@
 // The per-metric summary shown in tables, from the stats module (benchstat semantics).
 import type { Unit } from '../scenarios/types.js';
 import { summarize, type StatsWarning } from '../stats/index.js';
-import { formatValue } from './units.js';
+import { formatValue } from '../record/units.js';
 
 /** Centre, spread and warnings of one metric's values (same units as the values). */
 export interface MetricSummary {
