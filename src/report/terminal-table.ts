@@ -109,7 +109,7 @@ function scenarioCells(result: ScenarioResult): Cells[] {
     const last = rows.filter((r) => CPU_KEYS.has(r.spec.key)).at(-1);
     const total = cpuTotals(result);
     if (last?.spec.key === spec.key && total.length > 0) {
-      out.push(metricCells('user+sys CPU', 'ns', summarizeMetric(total)));
+      out.push(metricCells('user+sys CPU', 'ns', summarizeMetric(total, 'ns')));
     }
   }
   return out;
