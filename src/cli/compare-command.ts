@@ -14,6 +14,7 @@ import { renderCompare, type CompareFormat } from '../report/compare-render.js';
 import { parseGoBench } from '../parse/gobench-reader.js';
 import { readRunFile } from '../store/run-files.js';
 import { collectList } from './options.js';
+import { outputWidth } from './terminal-width.js';
 
 export interface CompareCommandOptions {
   /** Significance level, 0-1. */
@@ -23,6 +24,8 @@ export interface CompareCommandOptions {
   format: CompareFormat;
   /** Metrics to compare (keys or units); all when absent. */
   metric?: string[];
+  /** With the table format: every column, whatever the terminal's width. */
+  wide?: boolean;
 }
 
 /** A number strictly between 0 and 1, e.g. --alpha 0.01. */
@@ -66,7 +69,7 @@ export async function compareCommand(
     alpha: opts.alpha,
     confidence: opts.confidence,
   });
-  process.stdout.write(renderCompare(report, opts.format));
+  process.stdout.write(renderCompare(report, opts.format, outputWidth(opts.wide)));
   return ExitCode.ok;
 }
 
@@ -98,6 +101,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
       'compare only this metric, e.g. wallNs or ns/op (repeatable, or comma-separated; default: all)',
       collectList,
     )
+    .option('--wide', "with --format table: every column, whatever the terminal's width")
     .action(async (files: string[], opts: CompareCommandOptions) =>
       setExit(await compareCommand(files, opts)),
     );

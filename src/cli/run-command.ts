@@ -134,7 +134,7 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
         '\n',
       ),
     );
-  const toolchains = renderToolchainComparison(run);
+  const toolchains = renderToolchainComparison(run, width);
   if (toolchains) {
     const [base] = run.config.toolchains;
     out.push(

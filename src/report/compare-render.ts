@@ -5,7 +5,10 @@
 import Table from 'cli-table3';
 import type { CompareMetric, CompareReport, MetricComparison } from './compare.js';
 import { formatGoFloat } from '../stats/index.js';
-import { displayUnitFor, formatIn, type DisplayUnit } from '../record/units.js';
+import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
+import { CPU_SPLIT_REASON, cpuResolutionNs } from '../stats/cpu-resolution.js';
+import { firstThatFits, wrapText } from './fit-width.js';
+import type { TableWidth } from './terminal-table.js';
 
 export type CompareFormat = 'table' | 'md' | 'csv' | 'json';
 
@@ -59,11 +62,60 @@ function formatCenter(metric: CompareMetric, value: number, unit: DisplayUnit): 
   return formatIn(toDisplayBase(metric, value), unit);
 }
 
+/** One input's part of a row: centre ± spread, and for later inputs the change and test. */
+interface InputCell {
+  center: string;
+  /** benchstat's `4%` after `±`; '' when none is shown. */
+  spread: string;
+  /** Footnote marks, e.g. ` ¹`. */
+  marks: string;
+  delta: string;
+  test: string;
+}
+
 interface TextRow {
   metric: string;
   benchmark: string;
-  /** Per input: centre ± CI, then for inputs after the first: change and test. */
-  cells: string[];
+  cells: InputCell[];
+}
+
+/**
+ * What the terminal table shows. The layouts tried when fitting a width, widest first: every
+ * column (`--wide`, Markdown); the metric as a heading row instead of a column; without the
+ * p-value column; without the ± of the centres (as benchstat drops them first).
+ */
+interface Layout {
+  metricColumn: boolean;
+  pValues: boolean;
+  spread: boolean;
+}
+const FULL: Layout = { metricColumn: true, pValues: true, spread: true };
+const LAYOUTS: Layout[] = [
+  FULL,
+  { metricColumn: false, pValues: true, spread: true },
+  { metricColumn: false, pValues: false, spread: true },
+  { metricColumn: false, pValues: false, spread: false },
+];
+
+const EMPTY: InputCell = { center: '', spread: '', marks: '', delta: '', test: '' };
+
+/** The centre cell's text in a layout. */
+function centerText(cell: InputCell, layout: Layout): string {
+  const spread = layout.spread && cell.spread ? ` ± ${cell.spread}` : '';
+  return `${cell.center}${spread}${cell.marks}`.trim();
+}
+
+/** The cells of one input in a layout: centre, then (after the base) change and test. */
+function layoutCells(cell: InputCell, i: number, layout: Layout): string[] {
+  if (i === 0) return [centerText(cell, layout)];
+  return [centerText(cell, layout), cell.delta, ...(layout.pValues ? [cell.test] : [])];
+}
+
+function belowResolutionNote(): string {
+  return (
+    `user and sys CPU below ${formatValue('ns', cpuResolutionNs())} are noise, not ` +
+    `measurements: ${CPU_SPLIT_REASON}; no change is shown for them`
+  );
 }
 
 /** Table rows shared by the terminal and Markdown renderings. */
@@ -73,26 +125,30 @@ function textRows(report: CompareReport, notes: Footnotes): TextRow[] {
     m.rows.forEach((row, r) => {
       const unit = rowUnit(
         m.metric,
-        row.cells.map((c) => c?.summary.center),
+        row.cells.map((c) => (c?.summary.belowResolution ? null : c?.summary.center)),
       );
-      const cells: string[] = [];
-      row.cells.forEach((cell, i) => {
-        if (!cell) {
-          cells.push('', ...(i > 0 ? ['', ''] : []));
-          return;
-        }
+      // A change against noise (on either side) is noise too: no verdict for the row.
+      const noisy = row.cells.some((c) => c?.summary.belowResolution);
+      const cells = row.cells.map((cell): InputCell => {
+        if (!cell) return EMPTY;
         const s = cell.summary;
-        cells.push(
-          `${formatCenter(m.metric, s.center, unit)} ± ${s.ciPercent}${notes.mark(s.warnings)}`,
-        );
-        if (i > 0) {
-          const c = cell.vsBase;
-          cells.push(c ? `${c.delta}${notes.mark(c.warnings)}` : '', c ? `(${c.test})` : '');
-        }
+        const c = cell.vsBase;
+        const verdict = c && !noisy;
+        return {
+          center: s.belowResolution
+            ? `< ${formatValue('ns', cpuResolutionNs())}`
+            : formatCenter(m.metric, s.center, unit),
+          spread: s.belowResolution ? '' : s.ciPercent,
+          marks: s.belowResolution ? notes.mark([belowResolutionNote()]) : notes.mark(s.warnings),
+          delta: verdict ? `${c.delta}${notes.mark(c.warnings)}` : '',
+          test: verdict ? `(${c.test})` : '',
+        };
       });
       rows.push({ metric: r === 0 ? metricTitle(m.metric) : '', benchmark: row.benchmark, cells });
     });
-    if (m.rows.length > 1) rows.push(geomeanRow(m, notes));
+    // A geomean over noise would be noise.
+    const noisy = m.rows.some((row) => row.cells.some((c) => c?.summary.belowResolution));
+    if (m.rows.length > 1 && !noisy) rows.push(geomeanRow(m, notes));
   }
   return rows;
 }
@@ -102,12 +158,13 @@ function geomeanRow(m: MetricComparison, notes: Footnotes): TextRow {
     m.metric,
     m.geomean.map((g) => g.center),
   );
-  const cells: string[] = [];
-  m.geomean.forEach((g, i) => {
-    const center = g.center === null ? '' : formatCenter(m.metric, g.center, unit);
-    cells.push(`${center}${notes.mark(g.warnings)}`.trim());
-    if (i > 0) cells.push(g.delta, '');
-  });
+  const cells = m.geomean.map((g): InputCell => ({
+    center: g.center === null ? '' : formatCenter(m.metric, g.center, unit),
+    spread: '',
+    marks: notes.mark(g.warnings),
+    delta: g.delta,
+    test: '',
+  }));
   return { metric: '', benchmark: 'geomean', cells };
 }
 
@@ -115,12 +172,12 @@ function metricTitle(metric: CompareMetric): string {
   return metric.label;
 }
 
-function headings(report: CompareReport): string[] {
+function headings(report: CompareReport, layout: Layout): string[] {
   const kind = report.inputs.every((i) => i.kind === 'run') ? 'scenario' : 'benchmark';
-  const head = ['metric', kind];
+  const head = layout.metricColumn ? ['metric', kind] : [kind];
   report.inputs.forEach((input, i) => {
     head.push(input.label);
-    if (i > 0) head.push('vs base', 'p, n');
+    if (i > 0) head.push('vs base', ...(layout.pValues ? ['p, n'] : []));
   });
   return head;
 }
@@ -142,18 +199,41 @@ function preamble(report: CompareReport): string[] {
   ];
 }
 
-/** The comparison as a terminal table (cli-table3), with footnotes below. */
-export function renderCompareTable(report: CompareReport): string {
-  const notes = new Footnotes();
+/** The table alone, in one layout; footnotes registered in `notes`. */
+function tableText(report: CompareReport, layout: Layout, notes: Footnotes): string {
   const rows = textRows(report, notes);
-  const head = headings(report);
+  const head = headings(report, layout);
+  const left = layout.metricColumn ? 2 : 1;
   const table = new Table({
     head,
     style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (i < 2 ? 'left' : 'right')),
+    colAligns: head.map((_, i) => (i < left ? 'left' : 'right')),
   });
-  for (const row of rows) table.push([row.metric, row.benchmark, ...row.cells]);
-  return `${[...preamble(report), '', table.toString(), ...notes.lines()].join('\n')}\n`;
+  for (const row of rows) {
+    const cells = row.cells.flatMap((c, i) => layoutCells(c, i, layout));
+    if (layout.metricColumn) table.push([row.metric, row.benchmark, ...cells]);
+    else {
+      if (row.metric) table.push([{ content: row.metric, colSpan: head.length }]);
+      table.push([row.benchmark, ...cells]);
+    }
+  }
+  return table.toString();
+}
+
+/**
+ * The comparison as a terminal table (cli-table3) with footnotes below, fitted to `width`:
+ * the widest layout whose table fits, prose wrapped; every column with 'wide'.
+ */
+export function renderCompareTable(report: CompareReport, width: TableWidth = 'wide'): string {
+  const prose = width === 'wide' ? Infinity : width;
+  const render = (layout: Layout) => (): string => {
+    const notes = new Footnotes();
+    const table = tableText(report, layout, notes);
+    const wrap = (lines: string[]): string[] => lines.map((l) => wrapText(l, prose));
+    return [...wrap(preamble(report)), '', table, ...wrap(notes.lines())].join('\n');
+  };
+  const text = width === 'wide' ? render(FULL)() : firstThatFits(LAYOUTS.map(render), width);
+  return `${text}\n`;
 }
 
 function mdCell(text: string): string {
@@ -164,14 +244,17 @@ function mdCell(text: string): string {
 export function renderCompareMarkdown(report: CompareReport): string {
   const notes = new Footnotes();
   const rows = textRows(report, notes);
-  const head = headings(report);
+  const head = headings(report, FULL);
   const lines = [
     ...preamble(report).map((l) => `${l}  `),
     '',
     `| ${head.map(mdCell).join(' | ')} |`,
     `|${head.map((_, i) => (i < 2 ? ':---' : '---:')).join('|')}|`,
     ...rows.map(
-      (r) => `| ${[r.metric, r.benchmark, ...r.cells].map((c) => mdCell(c)).join(' | ')} |`,
+      (r) =>
+        `| ${[r.metric, r.benchmark, ...r.cells.flatMap((c, i) => layoutCells(c, i, FULL))]
+          .map((c) => mdCell(c))
+          .join(' | ')} |`,
     ),
   ];
   const foot = notes.lines();
@@ -215,7 +298,11 @@ export function renderCompareCsv(report: CompareReport): string {
         if (!cell) return;
         const s = cell.summary;
         const c = cell.vsBase;
-        const warnings = [...s.warnings, ...(c?.warnings ?? [])].join('; ');
+        const warnings = [
+          ...(s.belowResolution ? [belowResolutionNote()] : []),
+          ...s.warnings,
+          ...(c?.warnings ?? []),
+        ].join('; ');
         const fields = [
           m.metric.id,
           unit,
@@ -274,10 +361,14 @@ export function renderCompareJson(report: CompareReport): string {
 }
 
 /** Renders in the named format. */
-export function renderCompare(report: CompareReport, format: CompareFormat): string {
+export function renderCompare(
+  report: CompareReport,
+  format: CompareFormat,
+  width: TableWidth = 'wide',
+): string {
   switch (format) {
     case 'table':
-      return renderCompareTable(report);
+      return renderCompareTable(report, width);
     case 'md':
       return renderCompareMarkdown(report);
     case 'csv':

@@ -5,6 +5,7 @@
 // change with p > alpha prints as `~`. Pure: samples in, a report out.
 import type { ResultWarning } from '../parse/bench-result.js';
 import { geomean, type Assumption } from '../stats/index.js';
+import { belowCpuResolution } from '../stats/cpu-resolution.js';
 import { formatGoFixed, formatGoSigned } from './go-format.js';
 
 /** How values of a metric are read. */
@@ -56,6 +57,11 @@ export interface CellSummary {
   ciPercent: string;
   /** benchstat's warnings about this cell. */
   warnings: string[];
+  /**
+   * Set (true) on a user or system CPU time whose centre is below the kernel's accounting
+   * resolution (stats/cpu-resolution.ts): noise, not a measurement. Absent otherwise.
+   */
+  belowResolution?: true;
 }
 
 /** One later input against the base, for one benchmark and metric. */
@@ -132,6 +138,15 @@ function testText(p: number, n1: number, n2: number): string {
   return pText + (n1 === n2 ? `n=${n1}` : `n=${n1}+${n2}`);
 }
 
+/** User and system CPU times, as run keys and in Go benchmark terms: split by clock ticks. */
+const TICK_SAMPLED_CPU = new Set(['userNs', 'sysNs', 'user-sec/op', 'sys-sec/op']);
+
+/** True when `center` is a user or system CPU time below the accounting resolution. */
+function belowResolution(metric: CompareMetric, center: number): boolean {
+  if (!TICK_SAMPLED_CPU.has(metric.id)) return false;
+  return belowCpuResolution(metric.kind === 'sec' ? center * 1e9 : center);
+}
+
 /** One input's cell: the metric's assumption summarizes, benchstat's texts beside it. */
 function summarizeCell(
   values: readonly number[],
@@ -147,6 +162,7 @@ function summarizeCell(
     ciConfidence: s.confidence,
     ciPercent: pctRange(s.center, s.lo, s.hi),
     warnings: s.warnings.map((w) => w.message),
+    ...(belowResolution(metric, s.center) ? { belowResolution: true as const } : {}),
   };
 }
 

@@ -4,7 +4,12 @@ import Table from 'cli-table3';
 import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { findScenario } from '../scenarios/catalogue.js';
-import { belowCpuResolution, cpuResolutionNs, totalCpuNs } from '../stats/cpu-resolution.js';
+import {
+  belowCpuResolution,
+  CPU_SPLIT_REASON,
+  cpuResolutionNs,
+  totalCpuNs,
+} from '../stats/cpu-resolution.js';
 import { firstThatFits } from './fit-width.js';
 import { displayUnitFor, formatIn, formatNumber, formatValue } from '../record/units.js';
 import type { MetricSummary } from './summaries.js';
@@ -165,8 +170,8 @@ export function scenarioNotes(result: ScenarioResult, withToolchain = false): st
   if (unresolved.length > 0) {
     notes.push(
       `${name}: ${unresolved.join(' and ')} CPU below ${formatValue('ns', cpuResolutionNs())} ` +
-        `${unresolved.length > 1 ? 'are' : 'is'} noise, not a measurement: the kernel divides ` +
-        `CPU time between user and system by clock ticks; user+sys CPU is exact`,
+        `${unresolved.length > 1 ? 'are' : 'is'} noise, not a measurement: ` +
+        `${CPU_SPLIT_REASON}; user+sys CPU is exact`,
     );
   }
   return notes;

@@ -5,12 +5,19 @@ import type { RunRecord } from '../record/run-record.js';
 import { compareInputs } from './compare.js';
 import { prepareToolchainComparison, selectMetrics } from './compare-inputs.js';
 import { renderCompareTable } from './compare-render.js';
-import { comparesToolchains } from './terminal-table.js';
+import { comparesToolchains, type TableWidth } from './terminal-table.js';
 
-/** The toolchain comparison of a run (every metric), or '' for a run of one toolchain. */
-export function renderToolchainComparison(run: RunRecord, alpha = 0.05): string {
+/**
+ * The toolchain comparison of a run (every metric) fitted to `width`, or '' for a run of one
+ * toolchain.
+ */
+export function renderToolchainComparison(
+  run: RunRecord,
+  width: TableWidth = 'wide',
+  alpha = 0.05,
+): string {
   if (!comparesToolchains(run)) return '';
   const prepared = prepareToolchainComparison(run);
   const report = compareInputs(prepared.inputs, selectMetrics(prepared, undefined), { alpha });
-  return renderCompareTable(report);
+  return renderCompareTable(report, width);
 }

@@ -12,6 +12,10 @@
  */
 export const CPU_TICK_NS = 10_000_000;
 
+/** Why a short user or system CPU time is noise, for notes under tables. */
+export const CPU_SPLIT_REASON =
+  'the kernel divides CPU time between user and system by clock ticks';
+
 /** A user or system CPU time whose median is under this many ticks is treated as noise. */
 export const MIN_RESOLVED_TICKS = 4;
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompareReport } from '../../src/report/compare.js';
-import { readRun, runCli, tempDir } from '../support/cli.js';
+import { textWidth } from '../../src/report/fit-width.js';
+import { cliEnv, readRun, runCli, tempDir } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 
 const a = fixturePath('runs/startup-a.json');
@@ -21,13 +22,26 @@ function assertOneLineError(stderr: string, pattern: RegExp): void {
 }
 
 test('compare two runs: a table per metric with deltas, p-values and a geomean row', async () => {
-  const r = await runCli(['compare', a, b]);
+  const r = await runCli(['compare', a, b, '--wide']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^base: startup-a\.json \(run \S+\) · startup-b\.json \(run \S+\)$/m);
   assert.match(r.stdout, /│ metric +│ scenario +│ +startup-a\.json │ +startup-b\.json │ vs base │/);
   assert.match(r.stdout, /│ wall +│ startup\/go-version +│ +[\d.]+ ms ± \d+% │/);
   assert.match(r.stdout, /│ +│ geomean +│ +[\d.]+ ms │ +[\d.]+ ms │ +[+-]\d+\.\d\d% │/);
   assert.equal(r.stderr, '');
+});
+
+test('compare fits the terminal width; user and sys CPU below the tick resolution are marked', async () => {
+  const r = await runCli(['compare', a, b], cliEnv({ COLUMNS: '80' }));
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(textWidth(r.stdout) <= 80, r.stdout);
+  assert.match(
+    r.stdout,
+    /^│ startup\/go-version +│ +[\d.]+ ms ± \d+% │ +[\d.]+ ms ± \d+% │ +~ │$/m,
+  );
+  assert.match(r.stdout, /^│ startup\/go-env +│ +< 40\.0 ms ¹ │ +< 40\.0 ms ¹ │ +│$/m);
+  assert.doesNotMatch(r.stdout, /0 ns|± \?/);
+  assert.match(r.stdout, /^¹ user and sys CPU below 40\.0 ms are noise, not measurements:/m);
 });
 
 test('compare --format json|md|csv and --metric', async () => {
@@ -65,7 +79,7 @@ test('compare --format json|md|csv and --metric', async () => {
 });
 
 test('compare Go benchmark files (go test -bench output)', async () => {
-  const r = await runCli(['compare', goTest, goTestV]);
+  const r = await runCli(['compare', goTest, goTestV, '--wide']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /│ ns\/op +│ Fib\/n=10-2 +│/);
   assert.match(r.stdout, /│ allocs\/op +│ Join-2 +│ +1\.00 ± ∞ ¹ │ +1\.00 ± ∞ ¹ │ +~ ² │/);
