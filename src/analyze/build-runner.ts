@@ -2,18 +2,12 @@
 // `-debug-actiongraph` or `-x`, always with the controlled environment and private GOCACHE,
 // GOMODCACHE and TMPDIR (never the user's own), and copies of caches and GOROOT.
 // The I/O half of the analysis; build-graph.ts is the pure half.
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { EnvironmentError, InterruptedError } from '../errors.js';
-import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
-import {
-  complaint,
-  failureReason,
-  runMeasured,
-  succeeded,
-  trackChild,
-  type ProcessResult,
-} from '../measure/process-runner.js';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { ContextOptions, GoCommands } from '../measure/context.js';
+import type { PrivatePaths } from '../measure/controlled-env.js';
+import type { ProcessResult } from '../measure/process-runner.js';
 import { parseActionGraph, type BuildAction } from '../parse/actiongraph.js';
 import { compiledPackagesFromBuildX } from '../parse/build-x.js';
 
@@ -27,50 +21,68 @@ export interface BuildTarget {
   project: string | null;
 }
 
-/** How to run the go command. */
-export interface GoRunner {
-  goPath: string;
-  /** The rusage-exec helper, or null to time in Node (wall time only). */
-  helperPath: string | null;
-  /** The user's environment, before the controlled settings. */
-  userEnv: NodeJS.ProcessEnv;
-  /** The user's --env KEY=VALUE pairs, applied last. */
-  overrides: Record<string, string>;
-  timeoutMs: number;
-  signal?: AbortSignal;
+/** How the go commands of an analysis run (--go, --env, --timeout). */
+export interface GoRunOptions {
+  go?: string;
+  env?: Record<string, string>;
+  /** Seconds a go command may run before it is killed. */
+  timeout: number;
 }
 
-export { InterruptedError };
+/**
+ * The --project directory (absolute), checked for a go.mod before anything is measured; null
+ * without --project. A directory without go.mod is a usage error.
+ */
+export async function projectDir(project: string | undefined): Promise<string | null> {
+  if (project === undefined) return null;
+  const dir = path.resolve(project);
+  try {
+    await fs.access(path.join(dir, 'go.mod'));
+  } catch {
+    throw new UsageError(`--project ${project}: no go.mod in ${dir}`);
+  }
+  return dir;
+}
 
-/** Runs one go command with the controlled environment; throws when it does not succeed. */
-export async function runGo(
-  runner: GoRunner,
-  goPath: string,
+/** The measurement context of a build analysis: go is queried in the project, if any. */
+export function buildContextOptions(
+  opts: GoRunOptions,
+  project: string | null,
+  signal: AbortSignal,
+): ContextOptions {
+  return {
+    go: opts.go,
+    userEnv: process.env,
+    overrides: opts.env ?? {},
+    timeoutMs: opts.timeout * 1000,
+    signal,
+    ...(project === null ? {} : { queryCwd: project }),
+  };
+}
+
+/** Another go binary (a relocated GOROOT's) or extra environment for one go command. */
+export interface GoCommandOptions {
+  goPath?: string;
+  extraEnv?: Record<string, string>;
+}
+
+/**
+ * Runs one go command with the controlled environment and the private `paths`; throws
+ * InterruptedError after Ctrl-C and a one-line EnvironmentError when it does not succeed.
+ */
+export function runGo(
+  go: GoCommands,
   args: string[],
   cwd: string,
-  dirs: PrivatePaths,
-  extraEnv: Record<string, string> = {},
+  paths: PrivatePaths,
+  options: GoCommandOptions = {},
 ): Promise<ProcessResult> {
-  const env = controlledEnv(runner.userEnv, dirs, { ...runner.overrides, ...extraEnv });
-  const result = await runMeasured(
-    {
-      argv: [goPath, ...args],
-      env,
-      cwd,
-      timeoutMs: runner.timeoutMs,
-      ...(runner.signal ? { signal: runner.signal } : {}),
-    },
-    runner.helperPath,
-  );
-  if (result.interrupted) throw new InterruptedError();
-  if (!succeeded(result)) {
-    // One line: the go command's first two lines of complaint (e.g. "# pkg" and the error).
-    const why = complaint(result.stderr);
-    throw new EnvironmentError(
-      `\`go ${args.join(' ')}\` failed (${failureReason(result)})${why ? `: ${why}` : ''}`,
-    );
-  }
-  return result;
+  return go.runner.runOrFail({
+    argv: [options.goPath ?? go.goPath, ...args],
+    env: go.env(paths, options.extraEnv),
+    cwd,
+    label: `go ${args.join(' ')}`,
+  });
 }
 
 /** `go build -o /dev/null` arguments for the target, with extra flags before the packages. */
@@ -94,58 +106,26 @@ export interface GraphBuild {
  * EnvironmentError when the build fails and ActionGraphParseError when the graph is malformed.
  */
 export async function runGraphBuild(
-  runner: GoRunner,
+  go: GoCommands,
   target: BuildTarget,
-  dirs: PrivatePaths,
+  paths: PrivatePaths,
   graphFile: string,
-  options: { goPath?: string; extraEnv?: Record<string, string> } = {},
+  options: GoCommandOptions = {},
 ): Promise<GraphBuild> {
   const args = buildArgs(target, [`-debug-actiongraph=${graphFile}`]);
-  const process = await runGo(
-    runner,
-    options.goPath ?? runner.goPath,
-    args,
-    target.cwd,
-    dirs,
-    options.extraEnv,
-  );
+  const process = await runGo(go, args, target.cwd, paths, options);
   const graphText = await fs.readFile(graphFile, 'utf8');
   return { args, process, actions: parseActionGraph(graphText), graphText };
 }
 
 /** The packages the compiler ran for in a `go build -x` of the target (stderr's -p values). */
 export async function runBuildX(
-  runner: GoRunner,
+  go: GoCommands,
   target: BuildTarget,
-  dirs: PrivatePaths,
+  paths: PrivatePaths,
 ): Promise<string[]> {
-  const result = await runGo(runner, runner.goPath, buildArgs(target, ['-x']), target.cwd, dirs);
+  const result = await runGo(go, buildArgs(target, ['-x']), target.cwd, paths);
   return compiledPackagesFromBuildX(result.stderr);
-}
-
-/** Copies a directory tree with `cp -a` (modes, times and symlinks kept). */
-export function copyTree(from: string, to: string, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('cp', ['-a', '--', from, to], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      ...(signal ? { signal } : {}),
-    });
-    trackChild(child);
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', (err) =>
-      reject(
-        signal?.aborted
-          ? new InterruptedError()
-          : new EnvironmentError(`could not copy ${from}: ${err.message}`),
-      ),
-    );
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else if (signal?.aborted) reject(new InterruptedError());
-      else reject(new EnvironmentError(`could not copy ${from} to ${to}: ${stderr.trim()}`));
-    });
-  });
 }
 
 /** Number of regular files under `dir` (e.g. GOCACHE entries); 0 when it does not exist. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { cacheDir } from '../measure/helper.js';
 import { ensureDir } from '../measure/own-dirs.js';
-import { parseMountinfo, type MountInfoEntry } from '../probe/index.js';
+import type { MountInfoEntry } from '../probe/index.js';
 import { mountForPath, probeStorage, type StoragePlace } from '../probe/storage.js';
 
 /** File systems that live in memory. */
@@ -91,15 +91,6 @@ export function inspectDir(dir: string, mounts: MountInfoEntry[]): PlacementCand
     writable,
     freeBytes,
   };
-}
-
-/** The current mount table; empty when /proc is not readable. */
-export function readMounts(): MountInfoEntry[] {
-  try {
-    return parseMountinfo(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
-  } catch {
-    return [];
-  }
 }
 
 /** Default candidates for the tmpfs copy, best first. */

@@ -9,7 +9,8 @@ import { probeStorage } from '../probe/storage.js';
 import { compareSamples, median } from '../stats/index.js';
 import { cacheStats } from './build-actions.js';
 import type { RelocationResult, RelocationRun } from './build-report.js';
-import { copyTree, countFiles, runGraphBuild } from './build-runner.js';
+import { copyTree } from '../measure/tools.js';
+import { countFiles, runGraphBuild } from './build-runner.js';
 import type { Session } from './build-session.js';
 import { symlinksOutOf } from './goroot-copy-check.js';
 
@@ -39,7 +40,8 @@ function relocationRun(
 export async function relocateGoroot(s: Session, runs: number): Promise<RelocationResult> {
   const original = s.go.goroot;
   if (!original) throw new EnvironmentError('`go env GOROOT` is empty; cannot relocate GOROOT');
-  const graphs = s.dirs.named('graphs');
+  const { ctx } = s;
+  const graphs = ctx.dirs.named('graphs');
   const timed = async (
     label: string,
     goPath: string,
@@ -47,16 +49,18 @@ export async function relocateGoroot(s: Session, runs: number): Promise<Relocati
     i: number,
   ) => {
     const file = path.join(graphs, `${label}-${i}.json`);
-    const before = await countFiles(s.paths.gocache);
-    const b = await runGraphBuild(s.runner, s.target, s.paths, file, { goPath, extraEnv });
-    return relocationRun(b.process.wallNs, b.actions, (await countFiles(s.paths.gocache)) - before);
+    const before = await countFiles(ctx.paths.gocache);
+    const b = await runGraphBuild(ctx, s.target, ctx.paths, file, { goPath, extraEnv });
+    return relocationRun(
+      b.process.wallNs,
+      b.actions,
+      (await countFiles(ctx.paths.gocache)) - before,
+    );
   };
-  const copy = path.join(s.dirs.root, 'goroot-copy');
+  const copy = path.join(ctx.dirs.root, 'goroot-copy');
   s.say(`copying ${original} to ${copy} (cp -a)`);
-  const started = process.hrtime.bigint();
   // Copy the real directory: a GOROOT given as a symlink would otherwise be copied as a link.
-  await copyTree(await fs.realpath(original), copy, s.runner.signal);
-  const copyNs = Number(process.hrtime.bigint() - started);
+  const copyNs = await copyTree(ctx.runner, await fs.realpath(original), copy);
   const escaping = await symlinksOutOf(copy);
   if (escaping.length > 0) {
     throw new EnvironmentError(
@@ -72,7 +76,7 @@ export async function relocateGoroot(s: Session, runs: number): Promise<Relocati
   const storage = await probeStorage({ original: original, copy });
   const env = { GOROOT: copy };
   s.say('GOROOT relocation: the first builds with the copy, same GOCACHE');
-  const godebug = s.runner.overrides.GODEBUG ?? process.env.GODEBUG ?? '';
+  const godebug = ctx.env().GODEBUG ?? '';
   const withoutIndex = await timed(
     'relocated-noindex',
     copiedGo,
@@ -85,7 +89,7 @@ export async function relocateGoroot(s: Session, runs: number): Promise<Relocati
   const originalRuns: RelocationRun[] = [];
   const later: RelocationRun[] = [];
   for (let i = 1; i <= runs; i++) {
-    originalRuns.push(await timed('original', s.runner.goPath, {}, i));
+    originalRuns.push(await timed('original', ctx.goPath, {}, i));
     later.push(await timed('relocated', copiedGo, env, i));
   }
   const base = median(originalRuns.map((r) => r.wallNs));

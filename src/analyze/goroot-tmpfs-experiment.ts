@@ -22,15 +22,8 @@ import {
   type TimedSeries,
   type TmpfsExperiment,
 } from './goroot-report.js';
-import {
-  copyTree,
-  listTree,
-  lstatRounds,
-  mustRun,
-  syncFileSystem,
-  timedRun,
-  type RunContext,
-} from './goroot-runner.js';
+import { copyTree, syncFileSystem } from '../measure/tools.js';
+import { listTree, lstatRounds, mustRun, timedRun, type RunContext } from './goroot-runner.js';
 import { ratioOfMedians } from './goroot-stats.js';
 import { symlinksOutOf } from './goroot-copy-check.js';
 
@@ -141,7 +134,7 @@ export async function runTmpfsExperiment(
     for (const m of MEDIA) {
       copies[m] = path.join(roots[m].root, 'goroot');
       ctx.say(`tmpfs: copying GOROOT (${size}) to ${copies[m]} with cp -a: takes a few seconds`);
-      copyNs[m] = await copyTree(ctx, await fs.realpath(opts.source), copies[m]);
+      copyNs[m] = await copyTree(ctx.runner, await fs.realpath(opts.source), copies[m]);
       const escaping = await symlinksOutOf(copies[m]);
       if (escaping.length > 0) {
         throw new EnvironmentError(
@@ -150,7 +143,7 @@ export async function runTmpfsExperiment(
       }
     }
     ctx.say('tmpfs: flushing the disk copy (sync -f) so write-back does not disturb the timings');
-    await syncFileSystem(ctx, copies.disk);
+    await syncFileSystem(ctx.runner, copies.disk);
 
     const caches = {} as Record<Medium, PrivatePaths>;
     const envOf = (m: Medium, gocache?: string): Record<string, string> =>

@@ -1,28 +1,23 @@
 // `analyze io`'s tracing session: a build traced with `strace -f`, its file-system calls
 // attributed to GOROOT/src, GOROOT/pkg, GOCACHE, GOMODCACHE, the project, ..., cold and warm
 // GOCACHE side by side, checked against strace's own counts; or a saved trace attributed.
-// Every go command gets private GOCACHE, GOMODCACHE and TMPDIR; the caller removes them.
+// Every go command gets private GOCACHE, GOMODCACHE and TMPDIR (the measurement context's),
+// removed at the end, also on Ctrl-C.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { controlledEnv, goRelevant, type PrivatePaths } from '../measure/controlled-env.js';
-import { ensureHelper } from '../measure/helper.js';
+import { withContext, type MeasureContext } from '../measure/context.js';
+import { goRelevant } from '../measure/controlled-env.js';
 import { ensureDir } from '../measure/own-dirs.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
 import {
   parseStraceSummary,
   parseStraceTrace,
   StraceParseError,
   type StraceTrace,
 } from '../parse/strace.js';
-import {
-  queryGo,
-  readGoEnvFile,
-  resolveGo,
-  userGoCacheDir,
-  userGoModCacheDir,
-} from '../probe/index.js';
+import { readGoEnvFile, userGoCacheDir, userGoModCacheDir } from '../probe/index.js';
+import { buildContextOptions, projectDir, runGo, type GoRunOptions } from './build-runner.js';
 import { areaRoots, attributeIo, checkCounts } from './io-attribution.js';
 import {
   INDEPENDENT_TOLERANCE,
@@ -33,24 +28,19 @@ import {
 import {
   countFlags,
   hasSeccompBpf,
-  runChecked,
   runUnderStrace,
   straceVersion,
   traceFlags,
-  type TraceRunner,
+  type TraceCommands,
 } from './io-tracer.js';
 
 /** Default target of `analyze io`: small enough for a 2-core machine, big enough to matter. */
 export const DEFAULT_IO_PACKAGE = 'net/url';
 
 /** What `analyze io` is asked for (its command-line options). */
-export interface IoSessionOptions {
+export interface IoSessionOptions extends GoRunOptions {
   package?: string[];
   project?: string;
-  go?: string;
-  env?: Record<string, string>;
-  /** Seconds a go command may run before it is killed. */
-  timeout: number;
   cache: 'cold' | 'warm' | 'both';
   top: number;
   verify?: boolean;
@@ -110,7 +100,10 @@ function tracedBuild(
 }
 
 /** `--trace FILE`: attribute a saved trace, with GOROOT from go env and the user's caches. */
-export async function fromTraceFile(opts: IoSessionOptions): Promise<IoReport> {
+export async function fromTraceFile(
+  opts: IoSessionOptions,
+  signal: AbortSignal,
+): Promise<IoReport> {
   const clash = [
     opts.package && '--package',
     opts.project && '--project',
@@ -127,11 +120,7 @@ export async function fromTraceFile(opts: IoSessionOptions): Promise<IoReport> {
     throw new UsageError(`--trace ${file}: ${(err as Error).message}`);
   }
   const trace = parseTraceOr(text, `--trace ${file}`, true);
-  const dirs = PrivateDirs.create();
-  try {
-    const paths: PrivatePaths = dirs.goPaths();
-    const goPath = resolveGo(opts.go, process.env);
-    const info = await queryGo(goPath, controlledEnv(process.env, paths, opts.env ?? {}));
+  return withContext(buildContextOptions(opts, null, signal), async ({ go: info }) => {
     const goroot = info.env.GOROOT ?? '';
     const roots = areaRoots({
       goroot: await spellings(goroot),
@@ -153,9 +142,7 @@ export async function fromTraceFile(opts: IoSessionOptions): Promise<IoReport> {
       builds: [tracedBuild('trace-file', [], text, trace, roots, opts.top, null)],
       warnings: [],
     };
-  } finally {
-    dirs.dispose();
-  }
+  });
 }
 
 /**
@@ -165,53 +152,34 @@ export async function fromTraceFile(opts: IoSessionOptions): Promise<IoReport> {
 export async function traceBuilds(
   opts: IoSessionOptions,
   stracePath: string,
-  dirs: PrivateDirs,
   signal: AbortSignal,
   say: (line: string) => void,
 ): Promise<IoReport> {
-  const goPath = resolveGo(opts.go, process.env);
-  const warnings: string[] = [];
-  const helper = await ensureHelper();
-  if (helper.kind === 'unavailable') warnings.push(`${helper.reason}; wall time only`);
-  const paths: PrivatePaths = dirs.goPaths();
-  let cwd = dirs.named('work');
-  let project: string | null = null;
-  if (opts.project !== undefined) {
-    project = path.resolve(opts.project);
-    try {
-      await fs.access(path.join(project, 'go.mod'));
-    } catch {
-      throw new UsageError(`--project ${opts.project}: no go.mod in ${project}`);
-    }
-    cwd = project;
-  }
+  const project = await projectDir(opts.project);
+  return withContext(buildContextOptions(opts, project, signal), (ctx) =>
+    traceIn({ ...ctx, stracePath }, opts, project, say),
+  );
+}
+
+async function traceIn(
+  ctx: MeasureContext & TraceCommands,
+  opts: IoSessionOptions,
+  project: string | null,
+  say: (line: string) => void,
+): Promise<IoReport> {
+  const { dirs, paths, warnings, go: info, stracePath } = ctx;
+  const cwd = project ?? ctx.workDir;
   const packages = opts.package ?? (project ? ['./...'] : [DEFAULT_IO_PACKAGE]);
-  // `go env -json` writes build-cache entries: give it its own GOCACHE so the traced cold
-  // build starts from a really empty one.
-  const queryPaths = { ...paths, gocache: dirs.named('gocache-query') };
-  const info = await queryGo(goPath, controlledEnv(process.env, queryPaths, opts.env ?? {}), cwd);
   const goroot = info.env.GOROOT ?? '';
-  const runner: TraceRunner = {
-    stracePath,
-    goPath,
-    helperPath: helper.kind === 'built' ? helper.path : null,
-    userEnv: process.env,
-    overrides: opts.env ?? {},
-    timeoutMs: opts.timeout * 1000,
-    signal,
-  };
   const goArgs = ['build', '-o', '/dev/null', ...packages];
   if (project !== null) {
     // Modules go to the private GOMODCACHE before anything is traced, with a throwaway
     // GOCACHE so that the traced cold build starts from an empty one.
     say("downloading the project's modules into a private GOMODCACHE (untraced)");
-    await runChecked(
-      runner,
-      [goPath, 'mod', 'download'],
-      cwd,
-      { ...paths, gocache: dirs.named('gocache-download') },
-      '`go mod download`',
-    );
+    await runGo(ctx, ['mod', 'download'], cwd, {
+      ...paths,
+      gocache: dirs.named('gocache-download'),
+    });
   }
   const roots = areaRoots({
     goroot: await spellings(goroot),
@@ -226,7 +194,7 @@ export async function traceBuilds(
     project: await spellings(cwd),
     tmpdir: await spellings(paths.tmpdir),
   });
-  const version = await straceVersion(stracePath);
+  const version = await straceVersion(ctx);
   const seccomp = hasSeccompBpf(version);
   const traces = dirs.named('traces');
   const builds: TracedBuild[] = [];
@@ -234,13 +202,13 @@ export async function traceBuilds(
   for (const state of states) {
     if (state === 'warm' && opts.cache === 'warm') {
       say(`priming the private GOCACHE: go ${goArgs.join(' ')} (untraced)`);
-      await runChecked(runner, [goPath, ...goArgs], cwd, paths, `\`go ${goArgs.join(' ')}\``);
+      await runGo(ctx, goArgs, cwd, paths);
     }
     const file = path.join(traces, `${state}.trace`);
     say(
       `tracing go ${goArgs.join(' ')} with ${state === 'cold' ? 'an empty' : 'the warm'} private GOCACHE`,
     );
-    const run = await runUnderStrace(runner, traceFlags(file, seccomp), file, goArgs, cwd, paths);
+    const run = await runUnderStrace(ctx, traceFlags(file, seccomp), file, goArgs, cwd, paths);
     if (opts.saveTrace) {
       const saveIn = ensureDir(opts.saveTrace, `--save-trace ${opts.saveTrace}`, 'self');
       try {
@@ -260,7 +228,7 @@ export async function traceBuilds(
       const summaryFile = path.join(traces, `${state}.summary`);
       say(`verifying: strace -c -f go ${goArgs.join(' ')} (${state})`);
       const counted = await runUnderStrace(
-        runner,
+        ctx,
         countFlags(summaryFile, seccomp),
         summaryFile,
         goArgs,
@@ -293,7 +261,7 @@ export async function traceBuilds(
     target: { packages, project },
     strace: { path: stracePath, version: version ?? '?' },
     roots,
-    env: goRelevant(controlledEnv(process.env, paths, opts.env ?? {})),
+    env: goRelevant(ctx.env()),
     builds,
     warnings,
   };

@@ -2,19 +2,12 @@
 // call summary appended, -C) or under `strace -c -f` (the summary alone), always with the
 // controlled environment and private GOCACHE, GOMODCACHE and TMPDIR. The I/O half of the
 // analysis; strace.ts and io-attribution.ts are the pure half.
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { EnvironmentError, ExitCode, UserError } from '../errors.js';
-import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
-import {
-  complaint,
-  failureReason,
-  runMeasured,
-  succeeded,
-  type ProcessResult,
-} from '../measure/process-runner.js';
+import { EnvironmentError } from '../errors.js';
+import type { GoCommands } from '../measure/context.js';
+import type { PrivatePaths } from '../measure/controlled-env.js';
+import type { ProcessResult } from '../measure/process-runner.js';
 import { findOnPath } from '../probe/index.js';
-import type { GoRunner } from './build-runner.js';
 
 /**
  * The calls traced: everything that takes a file name (openat, newfstatat, statx, readlinkat,
@@ -58,13 +51,6 @@ export function countFlags(summaryFile: string, seccomp = true): string[] {
   ];
 }
 
-/** The build was stopped by Ctrl-C: the CLI exits 130. */
-export class TraceInterruptedError extends UserError {
-  constructor() {
-    super('interrupted', ExitCode.interrupted);
-  }
-}
-
 /** Finds strace on PATH; throws the one-line EnvironmentError (exit 3) when it is missing. */
 export function requireStrace(pathEnv: string | undefined): string {
   const found = findOnPath('strace', pathEnv);
@@ -74,36 +60,9 @@ export function requireStrace(pathEnv: string | undefined): string {
   return found;
 }
 
-/** How to run the traced go commands: the go runner of `analyze build`, plus strace. */
-export interface TraceRunner extends GoRunner {
+/** How to run the traced go commands: the go commands of the context, plus strace. */
+export interface TraceCommands extends GoCommands {
   stracePath: string;
-}
-
-/** Runs argv with the controlled environment; throws when it fails. */
-export async function runChecked(
-  runner: TraceRunner,
-  argv: string[],
-  cwd: string,
-  paths: PrivatePaths,
-  what: string,
-): Promise<ProcessResult> {
-  const env = controlledEnv(runner.userEnv, paths, runner.overrides);
-  const result = await runMeasured(
-    {
-      argv,
-      env,
-      cwd,
-      timeoutMs: runner.timeoutMs,
-      ...(runner.signal ? { signal: runner.signal } : {}),
-    },
-    runner.helperPath,
-  );
-  if (result.interrupted) throw new TraceInterruptedError();
-  if (!succeeded(result)) {
-    const why = complaint(result.stderr);
-    throw new EnvironmentError(`${what} failed (${failureReason(result)})${why ? `: ${why}` : ''}`);
-  }
-  return result;
 }
 
 /** A build run under strace and what strace wrote. */
@@ -119,21 +78,20 @@ export interface StraceRun {
  * reads the file strace wrote.
  */
 export async function runUnderStrace(
-  runner: TraceRunner,
+  go: TraceCommands,
   flags: string[],
   outFile: string,
   goArgs: string[],
   cwd: string,
   paths: PrivatePaths,
 ): Promise<StraceRun> {
-  const argv = [runner.stracePath, ...flags, '--', runner.goPath, ...goArgs];
-  const process = await runChecked(
-    runner,
+  const argv = [go.stracePath, ...flags, '--', go.goPath, ...goArgs];
+  const process = await go.runner.runOrFail({
     argv,
+    env: go.env(paths),
     cwd,
-    paths,
-    `\`strace ... go ${goArgs.join(' ')}\``,
-  );
+    label: `strace ... go ${goArgs.join(' ')}`,
+  });
   let output: string;
   try {
     output = await fs.readFile(outFile, 'utf8');
@@ -152,10 +110,13 @@ export function hasSeccompBpf(version: string | null): boolean {
 }
 
 /** `strace -V`'s version, e.g. "6.1"; null when it cannot be read. */
-export function straceVersion(stracePath: string): Promise<string | null> {
-  return new Promise((resolve) =>
-    execFile(stracePath, ['-V'], { timeout: 10_000 }, (err, stdout) =>
-      resolve(err ? null : (/version\s+(\S+)/.exec(stdout)?.[1] ?? null)),
-    ),
-  );
+export async function straceVersion(go: TraceCommands): Promise<string | null> {
+  const r = await go.runner.run({
+    argv: [go.stracePath, '-V'],
+    cwd: '/',
+    kind: 'tool',
+    captureStdout: true,
+    timeoutMs: 10_000,
+  });
+  return r.exitCode === 0 ? (/version\s+(\S+)/.exec(r.stdout)?.[1] ?? null) : null;
 }

@@ -1,19 +1,18 @@
 // `analyze latency`'s session: which directories to probe (GOROOT, the temp dir, the user's
 // GOCACHE and GOMODCACHE locations, --dir), which engines, and the report of the measured
 // latencies (measure/io-latency.ts measures).
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { controlledEnv, type PrivatePaths } from '../measure/controlled-env.js';
+import { withContext, type MeasureContext } from '../measure/context.js';
 import { probeLatency, type LatencyTarget } from '../measure/io-latency.js';
+import { fioVersion } from '../measure/latency-fio.js';
 import type { LatencyEngine } from '../measure/latency-measurement.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
 import {
   findOnPath,
-  queryGo,
   readGoEnvFile,
-  resolveGo,
+  readMounts,
   userGoCacheDir,
   userGoModCacheDir,
 } from '../probe/index.js';
@@ -52,14 +51,22 @@ export function chooseEngines(
   return fioPath ? ['fio'] : ['builtin'];
 }
 
-/** `fio --version`, or null when it does not answer. */
-export async function fioVersion(fioPath: string): Promise<string | null> {
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) =>
-    execFile(fioPath, ['--version'], { timeout: 10_000 }, (err, stdout) =>
-      resolve(err ? null : stdout.trim() || null),
-    ),
-  );
+/** fio reads a few thousand blocks; a minute or two even on a slow network disk. */
+const FIO_TIMEOUT_MS = 120_000;
+
+/** The --dir directories (absolute), checked before anything is measured. */
+async function userDirs(dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of dirs) {
+    const abs = path.resolve(d);
+    try {
+      if (!(await fs.stat(abs)).isDirectory()) throw new Error('not a directory');
+    } catch (err) {
+      throw new UsageError(`--dir ${d}: ${(err as Error).message}`);
+    }
+    out.push(abs);
+  }
+  return out;
 }
 
 /**
@@ -68,20 +75,27 @@ export async function fioVersion(fioPath: string): Promise<string | null> {
  */
 export async function measureLatency(
   opts: LatencySessionOptions,
+  signal: AbortSignal,
   say: (line: string) => void,
 ): Promise<LatencyReport> {
   const fioPath = findOnPath('fio', process.env.PATH);
   const chosen = chooseEngines(opts.engine, fioPath);
-  const goPath = resolveGo(opts.go, process.env);
-  const dirs = PrivateDirs.create();
-  let goroot: string;
-  try {
-    const paths: PrivatePaths = dirs.goPaths();
-    const info = await queryGo(goPath, controlledEnv(process.env, paths, {}));
-    goroot = info.env.GOROOT ?? '';
-  } finally {
-    dirs.dispose();
-  }
+  const extraDirs = await userDirs(opts.dir ?? []);
+  return withContext(
+    { go: opts.go, userEnv: process.env, overrides: {}, timeoutMs: FIO_TIMEOUT_MS, signal },
+    (ctx) => probeIn(ctx, opts, chosen, fioPath, extraDirs, say),
+  );
+}
+
+async function probeIn(
+  ctx: MeasureContext,
+  opts: LatencySessionOptions,
+  chosen: LatencyEngine[],
+  fioPath: string | null,
+  extraDirs: string[],
+  say: (line: string) => void,
+): Promise<LatencyReport> {
+  const goroot = ctx.go.env.GOROOT ?? '';
   if (!goroot) throw new EnvironmentError('`go env GOROOT` is empty');
   const targets: LatencyTarget[] = [
     { role: 'GOROOT', dir: goroot, method: 'read-existing' },
@@ -92,24 +106,11 @@ export async function measureLatency(
   const gomodcache = userGoModCacheDir(process.env, readGoEnvFile(process.env));
   if (gomodcache)
     targets.push({ role: 'GOMODCACHE location', dir: gomodcache, method: 'test-file-beside' });
-  for (const d of opts.dir ?? []) {
-    const abs = path.resolve(d);
-    try {
-      if (!(await fs.stat(abs)).isDirectory()) throw new Error('not a directory');
-    } catch (err) {
-      throw new UsageError(`--dir ${d}: ${(err as Error).message}`);
-    }
-    targets.push({ role: abs, dir: abs, method: 'test-file-inside' });
-  }
-  let mountinfo = '';
-  try {
-    mountinfo = readFileSync('/proc/self/mountinfo', 'utf8');
-  } catch {
-    // Not Linux: filesystems stay unknown.
-  }
+  for (const abs of extraDirs) targets.push({ role: abs, dir: abs, method: 'test-file-inside' });
   const results = await probeLatency(
     targets,
     {
+      runner: ctx.runner,
       engines: chosen,
       reads: opts.reads,
       fileBytes: opts.fileSize * 1024 * 1024,
@@ -117,21 +118,23 @@ export async function measureLatency(
       fioPath,
       say,
     },
-    mountinfo,
+    // Not Linux: no mount table, filesystems stay unknown.
+    await readMounts(),
   );
-  const report: LatencyReport = {
+  return {
     schemaVersion: LATENCY_REPORT_SCHEMA,
     command: 'analyze latency',
     reads: opts.reads,
     testFileBytes: opts.fileSize * 1024 * 1024,
     engines: chosen,
-    fio: fioPath ? { path: fioPath, version: await fioVersion(fioPath) } : null,
+    fio: fioPath ? { path: fioPath, version: await fioVersion(ctx.runner, fioPath) } : null,
     results,
     reference: REFERENCE_LATENCIES,
-    warnings:
-      fioPath || opts.engine === 'builtin'
+    warnings: [
+      ...ctx.warnings,
+      ...(fioPath || opts.engine === 'builtin'
         ? []
-        : ['fio is not installed (Debian: apt-get install -y fio): built-in probe'],
+        : ['fio is not installed (Debian: apt-get install -y fio): built-in probe']),
+    ],
   };
-  return report;
 }

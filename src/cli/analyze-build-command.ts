@@ -6,12 +6,11 @@ import type { Command } from 'commander';
 import {
   cacheState,
   measureBuild,
-  openSession,
   prepareCache,
   reportFromGraph,
+  withSession,
 } from '../analyze/build-session.js';
 import { ExitCode } from '../errors.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
 import { renderBuildReport } from '../report/build-report.js';
 import {
   addSharedOptions,
@@ -58,16 +57,12 @@ export async function analyzeBuildCommand(opts: AnalyzeBuildOptions): Promise<nu
     return ExitCode.ok;
   }
   const state = cacheState(opts, 'cold');
-  const dirs = PrivateDirs.create();
-  try {
-    const report = await interruptible(async (signal) => {
-      const s = await openSession(opts, dirs, signal, progress(opts));
+  const report = await interruptible((signal) =>
+    withSession(opts, signal, progress(opts), async (s) => {
       await prepareCache(s, state);
       return (await measureBuild(s, opts, 'analyze build', state, saver(opts))).report;
-    });
-    await output(report, opts, renderBuildReport);
-    return ExitCode.ok;
-  } finally {
-    dirs.dispose();
-  }
+    }),
+  );
+  await output(report, opts, renderBuildReport);
+  return ExitCode.ok;
 }

@@ -6,14 +6,13 @@ import {
   cacheState,
   compilesInCacheCopy,
   measureBuild,
-  openSession,
   prepareCache,
   reportFromGraph,
+  withSession,
 } from '../analyze/build-session.js';
 import { compareWithBuildX } from '../analyze/build-x-agreement.js';
 import { relocateGoroot } from '../analyze/goroot-relocation.js';
 import { ExitCode } from '../errors.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
 import { renderCacheReport, verifyLines } from '../report/build-report.js';
 import {
   addSharedOptions,
@@ -71,27 +70,21 @@ export async function analyzeCacheCommand(opts: AnalyzeCacheOptions): Promise<nu
     return ExitCode.ok;
   }
   const state = cacheState(opts, 'warm');
-  const dirs = PrivateDirs.create();
-  try {
-    const report = await interruptible(async (signal) => {
-      const s = await openSession(opts, dirs, signal, progress(opts));
+  const report = await interruptible((signal) =>
+    withSession(opts, signal, progress(opts), async (s) => {
       await prepareCache(s, state);
       const xCompiled = opts.verify ? await compilesInCacheCopy(s) : null;
       const { report, actions } = await measureBuild(s, opts, 'analyze cache', state, saver(opts));
       if (xCompiled !== null) report.verify = compareWithBuildX(actions, xCompiled);
       if (opts.relocatedGoroot) report.relocation = await relocateGoroot(s, opts.runs);
       return report;
-    });
-    await output(report, opts, renderCacheReport);
-    const v = report.verify;
-    return exitForChecks(
-      v && !v.agrees
-        ? [
-            `--verify: the action graph disagrees with \`go build -x\`: ${verifyLines(v).join('; ')}`,
-          ]
-        : [],
-    );
-  } finally {
-    dirs.dispose();
-  }
+    }),
+  );
+  await output(report, opts, renderCacheReport);
+  const v = report.verify;
+  return exitForChecks(
+    v && !v.agrees
+      ? [`--verify: the action graph disagrees with \`go build -x\`: ${verifyLines(v).join('; ')}`]
+      : [],
+  );
 }

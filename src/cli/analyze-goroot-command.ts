@@ -4,18 +4,14 @@
 // GOCACHE or GOMODCACHE: symlink chains point at the real GOROOT, copies and caches live in
 // private directories removed at the end (also on error and Ctrl-C).
 import fs from 'node:fs';
-import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
-import { ensureHelper } from '../measure/helper.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
-import type { PrivatePaths } from '../measure/controlled-env.js';
-import { busyWarning, resolveGo } from '../probe/index.js';
+import { loadCheck, withContext } from '../measure/context.js';
+import { readMounts } from '../probe/index.js';
 import {
   choosePlacement,
   diskCandidates,
   inspectDir,
-  readMounts,
   tmpfsCandidates,
   type Placement,
 } from '../analyze/goroot-placement.js';
@@ -113,13 +109,13 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
     .action(async (opts: AnalyzeGorootOptions) => setExit(await analyzeGorootCommand(opts)));
 }
 
-function loadAvg1(): number {
-  return os.loadavg()[0] ?? 0;
-}
-
 /** Picks a directory for a copy: the one the user named (which must fit), else the defaults. */
-function place(given: string | undefined, memory: boolean, needBytes: number): Placement {
-  const mounts = readMounts();
+async function place(
+  given: string | undefined,
+  memory: boolean,
+  needBytes: number,
+): Promise<Placement> {
+  const mounts = await readMounts();
   const candidates = (
     given !== undefined ? [given] : memory ? tmpfsCandidates() : diskCandidates()
   ).map((d) => inspectDir(d, mounts));
@@ -133,102 +129,88 @@ function place(given: string | undefined, memory: boolean, needBytes: number): P
 /** `gobaseline analyze goroot`; resolves to the exit code. */
 export async function analyzeGorootCommand(opts: AnalyzeGorootOptions): Promise<number> {
   const say = opts.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const goPath = resolveGo(opts.go, process.env);
   const runSymlinks = opts.experiment === 'symlinks' || opts.experiment === 'all';
   const runTmpfs = opts.experiment === 'tmpfs' || opts.experiment === 'all';
-  const threads = os.availableParallelism();
-  const loadStart = loadAvg1();
-  const warnings: string[] = [];
-  const busy = busyWarning({ loadAvg1: loadStart }, threads);
-  if (busy) warnings.push(`at start: ${busy}`);
+  const start = loadCheck('at start');
+  const report = await interruptible((signal) =>
+    withContext(
+      { go: opts.go, userEnv: process.env, overrides: {}, timeoutMs: opts.timeout * 1000, signal },
+      async (m): Promise<GorootReport> => {
+        const ctx: RunContext = { runner: m.runner, say };
+        const { dirs, paths, goPath, warnings } = m;
+        const cwd = m.workDir;
+        say(`resolution: asking ${goPath} for its GOROOT`);
+        const resolution = await probeResolution(ctx, goPath, process.env, paths, process.cwd());
+        const target = fs.realpathSync(resolution.trace.resolved ?? resolution.goroot);
 
-  const helper = await ensureHelper();
-  if (helper.kind === 'unavailable') warnings.push(`${helper.reason}; wall time only`);
-  const dirs = PrivateDirs.create();
-  try {
-    const report = await interruptible(async (signal): Promise<GorootReport> => {
-      const ctx: RunContext = {
-        helperPath: helper.kind === 'built' ? helper.path : null,
-        timeoutMs: opts.timeout * 1000,
-        signal,
-        say,
-      };
-      const paths: PrivatePaths = dirs.goPaths();
-      const cwd = dirs.named('work');
-      say(`resolution: asking ${goPath} for its GOROOT`);
-      const resolution = await probeResolution(ctx, goPath, process.env, paths, process.cwd());
-      const target = fs.realpathSync(resolution.trace.resolved ?? resolution.goroot);
-
-      const symlinks = runSymlinks
-        ? await runSymlinkExperiment(ctx, {
-            target,
-            depths: opts.depths,
-            runs: opts.runs,
-            dirs,
-            paths,
-            cwd,
-            userEnv: process.env,
-          })
-        : null;
-
-      let tmpfs: TmpfsExperiment | null = null;
-      const buildRuns = opts.build ? opts.buildRuns : 0;
-      if (runTmpfs) {
-        say(`tmpfs: measuring the size of ${target}`);
-        const size = await treeSize(target);
-        // Room for the copy plus 10% and 64 MiB for file-system overhead.
-        const need = Math.ceil(size.bytes * 1.1) + 64 * 2 ** 20;
-        const onTmpfs = place(opts.tmpfsDir, true, need);
-        const onDisk = place(opts.diskDir, false, need);
-        if (!onTmpfs.ok) {
-          tmpfs = skippedTmpfs(onTmpfs.reason, opts.runs, buildRuns);
-          say(`tmpfs: skipped: ${onTmpfs.reason}`);
-        } else if (!onDisk.ok) {
-          tmpfs = skippedTmpfs(onDisk.reason, opts.runs, buildRuns);
-          say(`tmpfs: skipped: ${onDisk.reason}`);
-        } else {
-          try {
-            tmpfs = await runTmpfsExperiment(ctx, {
-              source: target,
-              sourceBytes: size.bytes,
-              tmpfs: onTmpfs.candidate,
-              disk: onDisk.candidate,
+        const symlinks = runSymlinks
+          ? await runSymlinkExperiment(ctx, {
+              target,
+              depths: opts.depths,
               runs: opts.runs,
-              buildRuns,
               dirs,
               paths,
               cwd,
               userEnv: process.env,
-            });
-          } catch (err) {
-            // A copy that cannot run (a noexec mount) or would read the original is a skipped
-            // experiment, not a failed analysis: the symlink results are kept.
-            if (!(err instanceof EnvironmentError)) throw err;
-            tmpfs = skippedTmpfs(err.message, opts.runs, buildRuns);
-            say(`tmpfs: skipped: ${err.message}`);
+            })
+          : null;
+
+        let tmpfs: TmpfsExperiment | null = null;
+        const buildRuns = opts.build ? opts.buildRuns : 0;
+        if (runTmpfs) {
+          say(`tmpfs: measuring the size of ${target}`);
+          const size = await treeSize(target);
+          // Room for the copy plus 10% and 64 MiB for file-system overhead.
+          const need = Math.ceil(size.bytes * 1.1) + 64 * 2 ** 20;
+          const onTmpfs = await place(opts.tmpfsDir, true, need);
+          const onDisk = await place(opts.diskDir, false, need);
+          if (!onTmpfs.ok) {
+            tmpfs = skippedTmpfs(onTmpfs.reason, opts.runs, buildRuns);
+            say(`tmpfs: skipped: ${onTmpfs.reason}`);
+          } else if (!onDisk.ok) {
+            tmpfs = skippedTmpfs(onDisk.reason, opts.runs, buildRuns);
+            say(`tmpfs: skipped: ${onDisk.reason}`);
+          } else {
+            try {
+              tmpfs = await runTmpfsExperiment(ctx, {
+                source: target,
+                sourceBytes: size.bytes,
+                tmpfs: onTmpfs.candidate,
+                disk: onDisk.candidate,
+                runs: opts.runs,
+                buildRuns,
+                dirs,
+                paths,
+                cwd,
+                userEnv: process.env,
+              });
+            } catch (err) {
+              // A copy that cannot run (a noexec mount) or would read the original is a skipped
+              // experiment, not a failed analysis: the symlink results are kept.
+              if (!(err instanceof EnvironmentError)) throw err;
+              tmpfs = skippedTmpfs(err.message, opts.runs, buildRuns);
+              say(`tmpfs: skipped: ${err.message}`);
+            }
           }
         }
-      }
 
-      const loadEnd = loadAvg1();
-      const busyEnd = busyWarning({ loadAvg1: loadEnd }, threads);
-      if (busyEnd) warnings.push(`at end: ${busyEnd}`);
-      return {
-        schemaVersion: GOROOT_REPORT_SCHEMA,
-        command: 'analyze goroot',
-        go: { path: goPath, version: resolution.goBinary.version },
-        measuredBy: ctx.helperPath === null ? 'node' : 'rusage-exec',
-        resolution,
-        symlinks,
-        tmpfs,
-        load: { start: loadStart, end: loadEnd, threads },
-        warnings,
-      };
-    });
-    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else process.stdout.write(renderGorootReport(report));
-    return ExitCode.ok;
-  } finally {
-    dirs.dispose();
-  }
+        const end = loadCheck('at end');
+        if (end.warning) warnings.push(end.warning);
+        return {
+          schemaVersion: GOROOT_REPORT_SCHEMA,
+          command: 'analyze goroot',
+          go: { path: goPath, version: resolution.goBinary.version },
+          measuredBy: m.runner.measuredBy,
+          resolution,
+          symlinks,
+          tmpfs,
+          load: { start: start.loadAvg1, end: end.loadAvg1, threads: end.threads },
+          warnings,
+        };
+      },
+    ),
+  );
+  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(renderGorootReport(report));
+  return ExitCode.ok;
 }

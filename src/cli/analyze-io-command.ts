@@ -12,7 +12,6 @@ import {
   type IoSessionOptions,
 } from '../analyze/io-session.js';
 import { requireStrace } from '../analyze/io-tracer.js';
-import { PrivateDirs } from '../measure/private-dirs.js';
 import { failedChecks, renderIoReport } from '../report/io-report.js';
 import { ioHeatMapSvg } from '../report/io-svg.js';
 import { wholeNumber } from './options.js';
@@ -85,20 +84,13 @@ export async function analyzeIoCommand(opts: AnalyzeIoOptions): Promise<number> 
   checkOutputFile(opts.svg, '--svg');
   checkOutputDir(opts.saveTrace, '--save-trace');
   if (opts.trace !== undefined) {
-    const report = await fromTraceFile(opts);
+    const report = await interruptible((signal) => fromTraceFile(opts, signal));
     await output(report, opts);
     return exitFor(report);
   }
   const stracePath = requireStrace(process.env.PATH);
   const say = progress(opts.quiet);
-  const dirs = PrivateDirs.create();
-  try {
-    const report = await interruptible((signal) =>
-      traceBuilds(opts, stracePath, dirs, signal, say),
-    );
-    await output(report, opts);
-    return exitFor(report);
-  } finally {
-    dirs.dispose();
-  }
+  const report = await interruptible((signal) => traceBuilds(opts, stracePath, signal, say));
+  await output(report, opts);
+  return exitFor(report);
 }

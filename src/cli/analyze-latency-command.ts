@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { measureLatency, type LatencySessionOptions } from '../analyze/latency-session.js';
 import { ExitCode } from '../errors.js';
 import { renderLatencyReport } from '../report/io-latency.js';
+import { interruptible } from './interruptible.js';
 import { collectRepeat, wholeNumber } from './options.js';
 
 /** Options of `analyze latency`. */
@@ -40,7 +41,9 @@ function progress(quiet: boolean | undefined): (line: string) => void {
 
 /** `gobaseline analyze latency`; resolves to the exit code. */
 export async function analyzeLatencyCommand(opts: AnalyzeLatencyOptions): Promise<number> {
-  const report = await measureLatency(opts, progress(opts.quiet));
+  const report = await interruptible((signal) =>
+    measureLatency(opts, signal, progress(opts.quiet)),
+  );
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderLatencyReport(report));
   if (report.results.some((r) => r.measurements.length > 0)) return ExitCode.ok;

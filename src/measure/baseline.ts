@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import {
-  busyWarning,
   probeStorage,
   readGoEnvFile,
   takeFingerprint,
@@ -15,12 +14,10 @@ import {
 } from '../probe/index.js';
 import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
-import { controlledEnv, goRelevant } from './controlled-env.js';
-import { ensureHelper } from './helper.js';
-import { PrivateDirs } from './private-dirs.js';
+import { openContext } from './context.js';
+import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
 import type { AutoPlan, RunRecord, ScenarioResult, Toolchain } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
-import { realCommandRunner } from './command-runner.js';
 import type { ProgressSink, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
 
@@ -71,33 +68,33 @@ function newRunId(start: Date): string {
 /** Runs the plan and returns the record; the fingerprint throws ToolchainError for a broken go. */
 export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord> {
   const startedAt = new Date();
-  const warnings: string[] = [];
-  const helper = await ensureHelper(opts.userEnv);
-  if (helper.kind === 'unavailable') {
-    warnings.push(`no rusage helper (${helper.reason}): wall time only, no CPU or peak RSS`);
-  }
-  const dirs = PrivateDirs.create();
+  const first = opts.toolchains[0];
+  if (!first) throw new Error('measureBaseline: no toolchain');
+  const ctx = await openContext({
+    go: first.goPath,
+    userEnv: opts.userEnv,
+    overrides: opts.overrides,
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    queryCwd: os.tmpdir(),
+    inheritsGoroot: first.inheritsGoroot,
+  });
+  const { dirs, warnings } = ctx;
   try {
+    // One GOCACHE for warm scenarios, shared across toolchains (its keys include the toolchain).
+    const warmCacheDir = opts.warmCacheDir ?? dirs.named('gocache-warm');
     const env = controlledEnv(
       opts.userEnv,
-      {
-        gocache: opts.warmCacheDir ?? dirs.named('gocache-warm'),
-        gomodcache: dirs.named('gomodcache'),
-        tmpdir: dirs.named('tmp'),
-      },
+      { ...ctx.paths, gocache: warmCacheDir },
       opts.overrides,
     );
-    const first = opts.toolchains[0];
-    if (!first) throw new Error('measureBaseline: no toolchain');
-    const envFor = (t: Toolchain): Record<string, string> => {
-      if (t.inheritsGoroot) return env;
-      const own = { ...env };
-      if (!('GOROOT' in opts.overrides)) delete own.GOROOT;
-      return own;
-    };
-    const fingerprint = await takeFingerprint({ goPath: first.goPath, env: envFor(first) });
-    const busy = busyWarning(fingerprint.load, fingerprint.cpu.threads);
-    if (busy) warnings.push(busy);
+    const envFor = (t: Toolchain): Record<string, string> =>
+      t.inheritsGoroot ? env : withOwnGoroot(env, opts.overrides);
+    const fingerprint = await takeFingerprint({
+      goPath: first.goPath,
+      env: envFor(first),
+      go: ctx.go,
+    });
     const goEnvFile = readGoEnvFile(opts.userEnv);
     // The user's own locations (what their builds use), not the private copies measured here.
     const places: Record<string, string> = {};
@@ -120,15 +117,10 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     }
 
     const scenarios: ScenarioResult[] = [];
-    const ctx: SamplerContext = {
-      runner: realCommandRunner({
-        helperPath: helper.kind === 'built' ? helper.path : null,
-        timeoutMs: opts.timeoutMs,
-        signal: opts.signal,
-      }),
+    const sampling: SamplerContext = {
+      runner: ctx.runner,
       dirs,
-      // The build cache is shared across toolchains (its keys include the toolchain).
-      warmCacheDir: env.GOCACHE ?? dirs.named('gocache-warm'),
+      warmCacheDir,
       progress: opts.progress,
     };
     const toolchains = opts.toolchains.map((t) => ({
@@ -142,7 +134,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         scenario,
         { warmup, runs, auto: opts.auto },
         toolchains,
-        ctx,
+        sampling,
       );
       for (const run of runsOut) {
         scenarios.push({
@@ -173,13 +165,13 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         env: goRelevant(env),
         timeoutMs: opts.timeoutMs,
         goEnvFile,
-        measuredBy: helper.kind === 'built' ? 'rusage-exec' : 'node',
+        measuredBy: ctx.runner.measuredBy,
       },
       fingerprint,
       warnings,
       scenarios,
     };
   } finally {
-    dirs.dispose();
+    ctx.close();
   }
 }

@@ -56,6 +56,12 @@ export function commandLabel(request: RunRequest): string {
   return [path.basename(program), ...args].join(' ');
 }
 
+/** Why a run failed, on one line: the reason and the command's own complaint. */
+export function failureText(result: ProcessResult): string {
+  const why = complaint(result.stderr);
+  return `${failureReason(result)}${why ? `: ${why}` : ''}`;
+}
+
 /** The one-line error for a failed run: what ran, why it failed, and its complaint. */
 export function failureError(request: RunRequest, result: ProcessResult): Error {
   if (result.interrupted) return new InterruptedError();

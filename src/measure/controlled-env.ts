@@ -42,6 +42,20 @@ export function controlledEnv(
   return env;
 }
 
+/**
+ * The environment for a toolchain that finds its own GOROOT: a GOROOT exported for the local go
+ * would give it the wrong standard library, so it is removed unless `overrides` set one.
+ */
+export function withOwnGoroot(
+  env: Record<string, string>,
+  overrides: Record<string, string>,
+): Record<string, string> {
+  if ('GOROOT' in overrides) return env;
+  const own = { ...env };
+  delete own.GOROOT;
+  return own;
+}
+
 /** The Go-related part of an environment (GO*, CGO_*, TMPDIR), for the run record. */
 export function goRelevant(env: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -14,8 +14,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { InterruptedError } from '../errors.js';
+import type { MountInfoEntry } from '../parse/mountinfo.js';
+import { mountForPath } from '../probe/storage.js';
+import type { CommandRunner } from './command-runner.js';
 import { PrivateDirs } from './private-dirs.js';
-import { parseMountinfo } from '../parse/mountinfo.js';
 import { acceptsDirect, builtinProbe } from './latency-builtin.js';
 import { fioProbe } from './latency-fio.js';
 import { BLOCK_BYTES, type LatencyEngine, type LatencyMeasurement } from './latency-measurement.js';
@@ -65,6 +68,8 @@ export interface LatencyTargetResult {
 
 /** How to probe. */
 export interface LatencyOptions {
+  /** Runs fio; its signal (Ctrl-C) stops the probe between locations. */
+  runner: CommandRunner;
   engines: LatencyEngine[];
   /** Timed reads per target and engine. */
   reads: number;
@@ -78,24 +83,19 @@ export interface LatencyOptions {
   say?: (line: string) => void;
 }
 
-/** The filesystem of `dir` by the longest mount point containing its real path. */
-export function filesystemOf(dir: string, mountinfoText: string): FilesystemInfo | null {
+/** The filesystem of `dir` (or its nearest existing ancestor), from the mount table. */
+export function filesystemOf(
+  dir: string,
+  mounts: readonly MountInfoEntry[],
+): FilesystemInfo | null {
   let real: string;
   try {
     real = fs.realpathSync(nearestExistingDir(dir));
   } catch {
     return null;
   }
-  let best: FilesystemInfo | null = null;
-  for (const m of parseMountinfo(mountinfoText)) {
-    const under =
-      real === m.mountPoint || real.startsWith(m.mountPoint === '/' ? '/' : `${m.mountPoint}/`);
-    // Later mounts at the same point hide earlier ones: >= keeps the last.
-    if (under && (best === null || m.mountPoint.length >= best.mountPoint.length)) {
-      best = { mountPoint: m.mountPoint, fsType: m.fsType, source: m.source };
-    }
-  }
-  return best;
+  const m = mountForPath(mounts, real);
+  return m && { mountPoint: m.mountPoint, fsType: m.fsType, source: m.source };
 }
 
 /** `dir` itself when it exists, else its nearest existing ancestor. */
@@ -188,8 +188,11 @@ async function measureFile(
       );
     } else {
       try {
-        result.measurements.push(await fioProbe(opts.fioPath, file, opts.reads, direct));
+        result.measurements.push(
+          await fioProbe(opts.runner, opts.fioPath, file, opts.reads, direct),
+        );
       } catch (err) {
+        if (err instanceof InterruptedError) throw err;
         result.warnings.push(`fio: ${(err as Error).message}`);
       }
     }
@@ -212,18 +215,19 @@ function deviceOf(dir: string): number | null {
 export async function probeLatency(
   targets: readonly LatencyTarget[],
   opts: LatencyOptions,
-  mountinfoText: string,
+  mounts: readonly MountInfoEntry[],
 ): Promise<LatencyTargetResult[]> {
   const results: LatencyTargetResult[] = [];
   const byDevice = new Map<number, LatencyTargetResult>();
   for (const t of targets) {
+    opts.runner.throwIfInterrupted();
     const result: LatencyTargetResult = {
       role: t.role,
       dir: t.dir,
       probedFile: null,
       probedFileKind: null,
       probedFileBytes: null,
-      filesystem: filesystemOf(t.dir, mountinfoText),
+      filesystem: filesystemOf(t.dir, mounts),
       sameFilesystemAs: null,
       measurements: [],
       skipped: null,
@@ -251,7 +255,7 @@ export async function probeLatency(
       result.skipped = `${t.dir} is a filesystem of its own and is not written to; a test file next to it would measure ${parent}'s filesystem`;
       continue;
     }
-    result.filesystem = filesystemOf(parent, mountinfoText);
+    result.filesystem = filesystemOf(parent, mounts);
     const earlier = dev === null ? undefined : byDevice.get(dev);
     if (earlier) {
       result.sameFilesystemAs = earlier.role;

@@ -2,9 +2,11 @@
 // random reads, read-only) run by fio with JSON output (parse/fio-output.ts reads it).
 import fs from 'node:fs';
 import path from 'node:path';
+import { InterruptedError } from '../errors.js';
 import { FioParseError, parseFioJson } from '../parse/fio-output.js';
+import { failureText, type CommandRunner } from './command-runner.js';
 import { BLOCK_BYTES, type LatencyMeasurement } from './latency-measurement.js';
-import { runMeasured } from './process-runner.js';
+import { succeeded } from './process-runner.js';
 
 /** fio's arguments for the same workload: psync, iodepth 1, 4 KiB random reads, read-only. */
 export function fioArgs(file: string, fileBytes: number, reads: number, direct: boolean): string[] {
@@ -28,29 +30,22 @@ export function fioArgs(file: string, fileBytes: number, reads: number, direct: 
 
 /** Runs fio on `file`; direct follows what the built-in probe found the filesystem accepts. */
 export async function fioProbe(
+  runner: CommandRunner,
   fioPath: string,
   file: string,
   reads: number,
   direct: boolean,
 ): Promise<LatencyMeasurement> {
   const size = fs.statSync(file).size;
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  const r = await runMeasured(
-    {
-      argv: [fioPath, ...fioArgs(file, size, reads, direct)],
-      env,
-      cwd: path.dirname(file),
-      captureStdout: true,
-      timeoutMs: 120_000,
-    },
-    null,
-  );
-  if (r.exitCode !== 0) {
-    throw new FioParseError(
-      `fio failed (${r.spawnError ?? `exit ${r.exitCode ?? r.signal}`}): ${r.stderr.trim().split('\n').at(-1) ?? ''}`,
-    );
-  }
+  // fio times its own reads: a tool for the runner, not a measured command.
+  const r = await runner.run({
+    argv: [fioPath, ...fioArgs(file, size, reads, direct)],
+    cwd: path.dirname(file),
+    captureStdout: true,
+    kind: 'tool',
+  });
+  if (r.interrupted) throw new InterruptedError();
+  if (!succeeded(r)) throw new FioParseError(`fio failed (${failureText(r)})`);
   const lat = parseFioJson(r.stdout);
   return {
     engine: 'fio',
@@ -62,4 +57,16 @@ export async function fioProbe(
     minUs: lat.minNs / 1000,
     maxUs: lat.maxNs / 1000,
   };
+}
+
+/** `fio --version`, e.g. "fio-3.33"; null when it cannot be read. */
+export async function fioVersion(runner: CommandRunner, fioPath: string): Promise<string | null> {
+  const r = await runner.run({
+    argv: [fioPath, '--version'],
+    cwd: '/',
+    kind: 'tool',
+    captureStdout: true,
+    timeoutMs: 10_000,
+  });
+  return succeeded(r) ? r.stdout.trim() || null : null;
 }

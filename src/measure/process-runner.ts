@@ -43,19 +43,8 @@ export interface ProcessResult {
 /** Output kept per stream; a build's output is far smaller, gctrace of a long program is not. */
 const STREAM_LIMIT_BYTES = 8 * 1024 * 1024;
 
-/** Commands running now, to stop on a hard exit: helpers, Node-spawned groups, plain tools. */
-const live = new Map<number, 'helper' | 'group' | 'process'>();
-
-/**
- * Registers a child started elsewhere (e.g. `cp -a` of GOROOT) so a hard exit stops it before
- * its directories are removed; it is forgotten when it closes.
- */
-export function trackChild(child: import('node:child_process').ChildProcess): void {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  live.set(pid, 'process');
-  child.once('close', () => live.delete(pid));
-}
+/** Commands running now, to stop on a hard exit: helpers and Node-spawned groups. */
+const live = new Map<number, 'helper' | 'group'>();
 
 /**
  * Stops every command still running (before a hard exit removes their directories): a helper
@@ -66,8 +55,7 @@ export function stopLiveCommands(): void {
   for (const [pid, kind] of live) {
     try {
       if (kind === 'helper') process.kill(pid, 'SIGTERM');
-      else if (kind === 'group') process.kill(-pid, 'SIGKILL');
-      else process.kill(pid, 'SIGKILL');
+      else process.kill(-pid, 'SIGKILL');
     } catch {
       // Already gone.
     }

@@ -2,7 +2,7 @@
 import { queryGo } from './go-toolchain.js';
 import { probeHost } from './host.js';
 import { findOnPath } from './path-search.js';
-import type { Fingerprint } from '../record/fingerprint.js';
+import type { Fingerprint, GoInfo } from '../record/fingerprint.js';
 
 /** Optional helper tools whose presence we record. */
 export const PROBED_TOOLS = ['strace', 'perf', 'fio', 'numactl', 'hyperfine', 'cc'] as const;
@@ -17,6 +17,8 @@ export interface FingerprintOptions {
   cwd?: string;
   /** Stand-in for `/` when reading /proc and /sys (tests only); default `/`. */
   root?: string;
+  /** The toolchain as already queried (by the measurement context); default: query it here. */
+  go?: GoInfo;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FingerprintOptions {
  */
 export async function takeFingerprint(opts: FingerprintOptions): Promise<Fingerprint> {
   const takenAt = new Date().toISOString();
-  const go = await queryGo(opts.goPath, opts.env, opts.cwd);
+  const go = opts.go ?? (await queryGo(opts.goPath, opts.env, opts.cwd));
   const host = await probeHost({ root: opts.root ?? '/', env: process.env });
   const tools: Record<string, string | null> = {};
   for (const tool of PROBED_TOOLS) tools[tool] = findOnPath(tool, opts.env.PATH);

@@ -15,6 +15,7 @@ import { parseMeminfo } from '../parse/meminfo.js';
 import { parseMountinfo } from '../parse/mountinfo.js';
 import { distroName, parseOsRelease, parseProcVersion } from '../parse/os-release.js';
 import { exists, readText, readValue } from './read.js';
+import { readMountinfo } from './mounts.js';
 import type { CgroupInfo, Fingerprint } from '../record/fingerprint.js';
 import { detectVirtualization } from './virtualization.js';
 
@@ -113,7 +114,7 @@ export async function probeHost(options: ProbeHostOptions = {}): Promise<HostFac
     readText(root, '/proc/version'),
     readText(root, '/etc/os-release').then((t) => t ?? readText(root, '/usr/lib/os-release')),
     readText(root, '/proc/self/cgroup'),
-    readText(root, '/proc/self/mountinfo'),
+    readMountinfo(root),
     readValue(root, '/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor'),
     readValue(root, '/sys/class/dmi/id/sys_vendor'),
     readValue(root, '/sys/class/dmi/id/product_name'),

@@ -15,6 +15,7 @@ export {
   type ProcVersionFacts,
 } from '../parse/os-release.js';
 export { parseMountinfo, rootMount, type MountInfoEntry } from '../parse/mountinfo.js';
+export { MOUNTINFO, readMountinfo, readMounts } from './mounts.js';
 export {
   parseProcSelfCgroup,
   cgroupLayout,

@@ -13,7 +13,8 @@ import type {
   StoragePlace,
   SymlinkHop,
 } from '../record/fingerprint.js';
-import { exists, readText, readValue } from './read.js';
+import { exists, readValue } from './read.js';
+import { readMountinfo } from './mounts.js';
 
 // The shapes are the fingerprint's (record/); the probe fills them.
 export type { BlockDevice, BlockKind, FsClass, StoragePlace, SymlinkHop };
@@ -270,7 +271,7 @@ export async function probeStorage(
   options: ProbeStorageOptions = {},
 ): Promise<StoragePlace[]> {
   const root = options.root ?? '/';
-  const mountinfo = await readText(root, '/proc/self/mountinfo');
+  const mountinfo = await readMountinfo(root);
   const mounts = mountinfo === null ? [] : parseMountinfo(mountinfo);
   const places: StoragePlace[] = [];
   for (const [name, given] of Object.entries(paths)) {

@@ -6,50 +6,48 @@ import path from 'node:path';
 import { cacheStats } from '../../src/analyze/build-actions.js';
 import { analyzeBuildGraph, criticalPath } from '../../src/analyze/build-graph.js';
 import {
-  copyTree,
   countFiles,
   runBuildX,
   runGo,
   runGraphBuild,
   type BuildTarget,
-  type GoRunner,
 } from '../../src/analyze/build-runner.js';
 import { compareWithBuildX } from '../../src/analyze/build-x-agreement.js';
 import type { PrivatePaths } from '../../src/measure/controlled-env.js';
-import { PrivateDirs } from '../../src/measure/private-dirs.js';
-import { resolveGo } from '../../src/probe/index.js';
+import { openContext, type MeasureContext } from '../../src/measure/context.js';
+import type { PrivateDirs } from '../../src/measure/private-dirs.js';
+import { copyTree } from '../../src/measure/tools.js';
 
+let ctx: MeasureContext;
 let dirs: PrivateDirs;
-let runner: GoRunner;
 let primed: PrivatePaths;
 const fmtTarget = (cwd: string): BuildTarget => ({ packages: ['fmt'], cwd, project: null });
 
 before(async () => {
-  dirs = PrivateDirs.create();
-  runner = {
-    goPath: resolveGo(undefined, process.env),
-    helperPath: null,
+  ctx = await openContext({
     userEnv: process.env,
     overrides: {},
     timeoutMs: 300_000,
-  };
+    signal: new AbortController().signal,
+  });
+  dirs = ctx.dirs;
   primed = {
     gocache: dirs.named('cache-a'),
     gomodcache: dirs.named('modcache'),
     tmpdir: dirs.named('tmp'),
   };
   // Warm for errors (and the runtime under it), cold for what fmt adds: os, reflect, strconv...
-  await runGo(runner, runner.goPath, ['build', '-o', '/dev/null', 'errors'], dirs.root, primed);
+  await runGo(ctx, ['build', '-o', '/dev/null', 'errors'], dirs.root, primed);
 });
 
-after(() => dirs.dispose());
+after(() => ctx.close());
 
 test('the cache hit count equals the compile actions `go build -x` shows not run (partly warm cache)', async () => {
   const copy = path.join(dirs.root, 'cache-b');
-  await copyTree(primed.gocache, copy);
+  await copyTree(ctx.runner, primed.gocache, copy);
   const target = fmtTarget(dirs.named('work'));
-  const xCompiled = await runBuildX(runner, target, { ...primed, gocache: copy });
-  const built = await runGraphBuild(runner, target, primed, path.join(dirs.root, 'fmt.json'));
+  const xCompiled = await runBuildX(ctx, target, { ...primed, gocache: copy });
+  const built = await runGraphBuild(ctx, target, primed, path.join(dirs.root, 'fmt.json'));
 
   const stats = cacheStats(built.actions);
   assert.ok(stats.cached > 0, 'the runtime came from the primed cache');
@@ -70,7 +68,7 @@ test('the cache hit count equals the compile actions `go build -x` shows not run
 test('a warm rebuild: every compile action from the cache, a short critical path', async () => {
   const target = fmtTarget(dirs.named('work'));
   const before = await countFiles(primed.gocache);
-  const built = await runGraphBuild(runner, target, primed, path.join(dirs.root, 'warm.json'));
+  const built = await runGraphBuild(ctx, target, primed, path.join(dirs.root, 'warm.json'));
   assert.equal(await countFiles(primed.gocache), before, 'a fully warm build adds nothing');
   const a = analyzeBuildGraph(built.actions, 5);
   assert.equal(a.cache.ran, 0);

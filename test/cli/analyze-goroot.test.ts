@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MEMORY_FS_TYPES, readMounts } from '../../src/analyze/goroot-placement.js';
+import { MEMORY_FS_TYPES } from '../../src/analyze/goroot-placement.js';
+import { readMounts } from '../../src/probe/index.js';
 import { mountForPath } from '../../src/probe/storage.js';
 import type { GorootReport } from '../../src/analyze/goroot-report.js';
 import { findGoOnPath } from '../../src/probe/index.js';
@@ -137,7 +138,7 @@ test('bad usage: exit 2', async () => {
 test('--tmpfs-dir on a disk is refused before anything is copied', async (t) => {
   const tmp = tempDir('gbtest-goroot-');
   try {
-    const fsType = mountForPath(readMounts(), fs.realpathSync(tmp))?.fsType;
+    const fsType = mountForPath(await readMounts(), fs.realpathSync(tmp))?.fsType;
     if (fsType === undefined || MEMORY_FS_TYPES.includes(fsType)) {
       t.skip(`the temp dir is on ${fsType ?? 'an unknown file system'}, not a disk`);
       return;

@@ -12,7 +12,8 @@ import {
 } from '../../src/measure/io-latency.js';
 import { builtinProbe } from '../../src/measure/latency-builtin.js';
 import { fioArgs, fioProbe } from '../../src/measure/latency-fio.js';
-import { findOnPath } from '../../src/probe/index.js';
+import { realCommandRunner } from '../../src/measure/command-runner.js';
+import { findOnPath, readMounts } from '../../src/probe/index.js';
 import { nearestReference, type LatencyReport } from '../../src/analyze/latency-report.js';
 import { renderLatencyReport } from '../../src/report/io-latency.js';
 import { skipUnlessCi } from '../support/ci.js';
@@ -22,7 +23,13 @@ import { fixturePath } from '../support/paths.js';
 const fioPath = findOnPath('fio', process.env.PATH);
 const goPath = findOnPath('go', process.env.PATH);
 const goroot = goPath ? path.dirname(path.dirname(fs.realpathSync(goPath))) : null;
-const mountinfo = fs.readFileSync('/proc/self/mountinfo', 'utf8');
+const mountinfo = await readMounts();
+/** fio runs as a tool through the real runner (no helper needed). */
+const runner = realCommandRunner({
+  helperPath: null,
+  timeoutMs: 120_000,
+  signal: new AbortController().signal,
+});
 
 function fileOf(dir: string, bytes: number): string {
   const file = path.join(dir, 'data.bin');
@@ -59,7 +66,7 @@ test(
     const before = fs.statSync(file);
     const [r] = await probeLatency(
       [{ role: 'GOROOT', dir: goroot!, method: 'read-existing' }],
-      { engines: ['builtin'], reads: 200, fileBytes: 0, fioPath: null },
+      { runner, engines: ['builtin'], reads: 200, fileBytes: 0, fioPath: null },
       mountinfo,
     );
     assert.equal(r?.probedFile, file);
@@ -82,7 +89,7 @@ test('test files go next to a directory, in a private dir removed afterwards; on
       { role: 'GOCACHE location', dir: cache, method: 'test-file-beside' },
       { role: 'temp dir', dir: parent, method: 'test-file-inside' },
     ],
-    { engines: ['builtin'], reads: 100, fileBytes: 2 * 1024 * 1024, fioPath: null },
+    { runner, engines: ['builtin'], reads: 100, fileBytes: 2 * 1024 * 1024, fioPath: null },
     mountinfo,
   );
   const [first, second] = results;
@@ -98,7 +105,7 @@ test('test files go next to a directory, in a private dir removed afterwards; on
 test('an unwritable location is skipped with the reason', async () => {
   const [r] = await probeLatency(
     [{ role: 'GOMODCACHE location', dir: '/proc/gobaseline-none/mod', method: 'test-file-beside' }],
-    { engines: ['builtin'], reads: 10, fileBytes: 1024 * 1024, fioPath: null },
+    { runner, engines: ['builtin'], reads: 10, fileBytes: 1024 * 1024, fioPath: null },
     mountinfo,
   );
   assert.match(
@@ -116,7 +123,7 @@ test(
   async () => {
     const [r] = await probeLatency(
       [{ role: 'GOCACHE location', dir: '/dev/shm', method: 'test-file-beside' }],
-      { engines: ['builtin'], reads: 10, fileBytes: 1024 * 1024, fioPath: null },
+      { runner, engines: ['builtin'], reads: 10, fileBytes: 1024 * 1024, fioPath: null },
       mountinfo,
     );
     assert.match(r?.skipped ?? '', /is a filesystem of its own/);
@@ -165,7 +172,7 @@ test('fio on a real file agrees with the built-in probe in order of magnitude', 
   if (!fioPath) return skipUnlessCi(t, 'fio is not installed (Debian: apt-get install -y fio)');
   const file = fileOf(tempDir(), 8 * 1024 * 1024);
   const b = builtinProbe(file, 300);
-  const f = await fioProbe(fioPath, file, 300, b.cache === 'direct');
+  const f = await fioProbe(runner, fioPath, file, 300, b.cache === 'direct');
   assert.equal(f.engine, 'fio');
   assert.equal(f.reads, 300);
   assert.ok(f.p50Us > 0 && f.p50Us <= f.p99Us);
