@@ -22,7 +22,7 @@ import {
   saver,
   type AnalyzeBuildOptions,
 } from './analyze-build-options.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 
 /** Adds `build` to the `analyze` command; `setExit` receives the exit code. */
 export function register(analyze: Command, setExit: (code: number) => void): void {

@@ -25,7 +25,7 @@ import {
   type AnalyzeCacheOptions,
 } from './analyze-build-options.js';
 import { exitForChecks } from './failed-checks.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 import { wholeNumber } from './options.js';
 
 /** Adds `cache` to the `analyze` command; `setExit` receives the exit code. */

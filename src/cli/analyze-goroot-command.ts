@@ -30,7 +30,7 @@ import {
 } from '../analyze/goroot-symlink-experiment.js';
 import { runTmpfsExperiment, skippedTmpfs } from '../analyze/goroot-tmpfs-experiment.js';
 import { seconds, wholeNumber } from './options.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 
 /** The experiments `--experiment` selects. */
 export const EXPERIMENTS = ['symlinks', 'tmpfs', 'all', 'none'] as const;

@@ -16,7 +16,7 @@ import { failedChecks, renderIoReport } from '../report/io-report.js';
 import { ioHeatMapSvg } from '../report/io-svg.js';
 import { wholeNumber } from './options.js';
 import { exitForChecks } from './failed-checks.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 import { checkOutputDir, checkOutputFile, writeOutput } from './output-file.js';
 import {
   addBuildTargetOptions,

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { measureLatency, type LatencySessionOptions } from '../analyze/latency-session.js';
 import { ExitCode } from '../errors.js';
 import { renderLatencyReport } from '../report/io-latency.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 import { collectRepeat, wholeNumber } from './options.js';
 
 /** Options of `analyze latency`. */

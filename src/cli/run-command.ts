@@ -31,7 +31,7 @@ import {
   saveRunSomewhere,
   writeRunFile,
 } from '../store/run-files.js';
-import { interruptible } from './interruptible.js';
+import { interruptible } from '../measure/interrupt.js';
 import { checkOutputDir, checkOutputFile, writeFailure } from './output-file.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
