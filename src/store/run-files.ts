@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { ensureDir } from '../measure/own-dirs.js';
+import { parseRunFile } from '../parse/run-file.js';
 import type { RunRecord } from '../record/run-record.js';
-import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
 
 /** gobaseline's data directory: $XDG_DATA_HOME/gobaseline or ~/.local/share/gobaseline. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -68,7 +68,7 @@ export async function saveRunSomewhere(
   }
 }
 
-/** Reads a run file; a missing file, bad JSON or another schema is a UsageError (exit 2). */
+/** Reads a run file; a missing file or one that is not a run record is a UsageError (exit 2). */
 export async function readRunFile(file: string): Promise<RunRecord> {
   let text: string;
   try {
@@ -78,19 +78,5 @@ export async function readRunFile(file: string): Promise<RunRecord> {
       `cannot read run file ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${file} is not JSON`);
-  }
-  const rec = data as Partial<RunRecord>;
-  if (rec?.schema !== 'gobaseline/run')
-    throw new UsageError(`${file} is not a gobaseline run file`);
-  if (rec.schemaVersion !== RUN_SCHEMA_VERSION) {
-    throw new UsageError(
-      `${file} has run schema version ${rec.schemaVersion}; this gobaseline reads ${RUN_SCHEMA_VERSION}`,
-    );
-  }
-  return rec as RunRecord;
+  return parseRunFile(text, file);
 }

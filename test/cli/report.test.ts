@@ -67,6 +67,19 @@ test('report: a missing file, a file that is not a run, an unknown format: exit 
   assertOneLineError(format.stderr, /argument 'html' is invalid.*table, md, csv, json, gobench/);
 });
 
+test('report: a damaged run file (a field the table reads is gone): exit 2, one line', async () => {
+  const run = JSON.parse(readFileSync(runFile, 'utf8')) as { fingerprint: { cpu?: unknown } };
+  delete run.fingerprint.cpu;
+  const damaged = path.join(tempDir(), 'damaged.json');
+  writeFileSync(damaged, JSON.stringify(run));
+  const r = await runCli(['report', damaged]);
+  assert.equal(r.code, 2, r.stderr);
+  assertOneLineError(
+    r.stderr,
+    /damaged\.json is a damaged run file: fingerprint\.cpu should be an object/,
+  );
+});
+
 test('benchstat reads the gobench export of a real run without warnings, same medians', async (t) => {
   const bin = requireBenchstat(t);
   if (!bin) return;

@@ -1,0 +1,161 @@
+// The run record in a run file's text (docs/run-schema.md), checked field by field: a record that
+// passes renders in every report format and compares, so a damaged or hand-edited file is a clear
+// one-line UsageError (exit 2) naming the file and the field, never a TypeError in a reporter.
+// Fields no reader uses (evidence lists, tools, cgroup, ...) are not checked. Pure.
+import { UsageError } from '../errors.js';
+import { RUN_SCHEMA_VERSION, type RunRecord } from '../record/run-record.js';
+
+/** Checks one value at a field path; throws a ShapeError when it is not what the readers need. */
+type Check = (value: unknown, at: string) => void;
+
+/** Why a value is refused: the path of the field and what it should be. */
+class ShapeError extends Error {}
+
+const fail = (at: string, what: string): never => {
+  throw new ShapeError(`${at || 'the record'} should be ${what}`);
+};
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, at) => void (typeof v !== 'string' && fail(at, 'a string'));
+const num: Check = (v, at) =>
+  void ((typeof v !== 'number' || !Number.isFinite(v)) && fail(at, 'a number'));
+const bool: Check = (v, at) => void (typeof v !== 'boolean' && fail(at, 'true or false'));
+const oneOf =
+  (...values: readonly unknown[]): Check =>
+  (v, at) =>
+    void (
+      !values.includes(v) && fail(at, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`)
+    );
+const nullable =
+  (check: Check): Check =>
+  (v, at) =>
+    v === null ? undefined : check(v, at);
+const optional =
+  (check: Check): Check =>
+  (v, at) =>
+    v === undefined ? undefined : check(v, at);
+const list =
+  (check: Check): Check =>
+  (v, at) => {
+    if (!Array.isArray(v)) fail(at, 'a list');
+    (v as unknown[]).forEach((x, i) => check(x, `${at}[${i}]`));
+  };
+/** An object with (at least) these fields. */
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v, at) => {
+    if (!isObject(v)) fail(at, 'an object');
+    const o = v as Record<string, unknown>;
+    for (const [key, check] of Object.entries(fields))
+      check(Object.hasOwn(o, key) ? o[key] : undefined, at ? `${at}.${key}` : key);
+  };
+/** An object used as a map from names to values. */
+const dict =
+  (check: Check): Check =>
+  (v, at) => {
+    if (!isObject(v)) fail(at, 'an object');
+    for (const [key, x] of Object.entries(v as object)) check(x, `${at}[${JSON.stringify(key)}]`);
+  };
+
+const failure = shape({ reason: str, stderrTail: str });
+
+const scenario = shape({
+  scenarioId: str,
+  toolchain: str,
+  argv: list(str),
+  warmup: num,
+  runsRequested: num,
+  samples: list(
+    shape({
+      seq: num,
+      ok: bool,
+      // A value JSON could not hold (NaN) is written as null; readers skip it.
+      metrics: dict(nullable(num)),
+      failure: optional(failure),
+    }),
+  ),
+  setupFailure: optional(failure),
+  stoppedEarly: bool,
+  stopReason: optional(str),
+  auto: optional(
+    shape({
+      stop: oneOf('ci-target', 'time-budget', 'run-budget'),
+      ciHalfWidth: nullable(num),
+      target: num,
+    }),
+  ),
+  description: str,
+  cache: oneOf('fresh', 'warm', 'none'),
+  metrics: list(
+    shape({
+      key: str,
+      unit: oneOf('ns', 'bytes', 'count', 'percent'),
+      label: str,
+      assumption: optional(oneOf('nothing', 'exact')),
+    }),
+  ),
+});
+
+const config = shape({
+  toolchains: list(shape({ label: str, goPath: str, version: str })),
+  userEnv: dict(str),
+  env: dict(str),
+  measuredBy: oneOf('rusage-exec', 'node'),
+});
+
+const fingerprint = shape({
+  os: shape({ platform: str, arch: str, distro: nullable(str) }),
+  virtualization: shape({ wsl: bool, container: nullable(str), hypervisor: nullable(str) }),
+  cpu: shape({ model: nullable(str), threads: num }),
+  memory: shape({ totalBytes: num }),
+  load: shape({ loadAvg1: num }),
+  go: shape({ path: str, version: str, env: dict(str) }),
+  storage: optional(
+    list(
+      shape({
+        name: str,
+        fsType: nullable(str),
+        symlinks: list(shape({})),
+        block: nullable(shape({ kind: str })),
+      }),
+    ),
+  ),
+});
+
+const body = shape({
+  id: str,
+  tool: shape({ version: str }),
+  startedAt: str,
+  status: oneOf('complete', 'interrupted'),
+  config,
+  fingerprint,
+  warnings: list(str),
+  scenarios: list(scenario),
+});
+
+/** The run record in a run file's text (`file` names it in messages); UsageError when not one. */
+export function parseRunFile(text: string, file: string): RunRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file} is not JSON`);
+  }
+  const rec = data as Partial<RunRecord> | null;
+  if (!isObject(rec) || rec.schema !== 'gobaseline/run')
+    throw new UsageError(`${file} is not a gobaseline run file`);
+  if (rec.schemaVersion !== RUN_SCHEMA_VERSION) {
+    throw new UsageError(
+      `${file} has run schema version ${JSON.stringify(rec.schemaVersion)}; this gobaseline reads ${RUN_SCHEMA_VERSION}`,
+    );
+  }
+  try {
+    body(rec, '');
+  } catch (err) {
+    if (err instanceof ShapeError)
+      throw new UsageError(`${file} is a damaged run file: ${err.message}`);
+    throw err;
+  }
+  return rec as RunRecord;
+}
