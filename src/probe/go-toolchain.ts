@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { GoEnvJsonError, parseGoEnvJson } from '../parse/go-env-json.js';
 import { ToolchainError } from './errors.js';
 import { findOnPath, isExecutableFile } from './path-search.js';
 import type { GoInfo } from '../record/fingerprint.js';
@@ -104,19 +105,12 @@ export async function queryGo(
     );
   }
   const envOut = await runGo(goPath, ['env', '-json'], env, cwd);
-  let parsed: unknown;
+  let goEnv: Record<string, string>;
   try {
-    parsed = JSON.parse(envOut);
-  } catch {
-    throw new ToolchainError(
-      `the Go toolchain at ${goPath} does not work: \`go env -json\` printed invalid JSON`,
-    );
-  }
-  const goEnv: Record<string, string> = {};
-  if (parsed !== null && typeof parsed === 'object') {
-    for (const [key, value] of Object.entries(parsed)) {
-      if (typeof value === 'string') goEnv[key] = value;
-    }
+    goEnv = parseGoEnvJson(envOut);
+  } catch (err) {
+    if (!(err instanceof GoEnvJsonError)) throw err;
+    throw new ToolchainError(`the Go toolchain at ${goPath} does not work: ${err.message}`);
   }
   return { path: resolved, version, env: goEnv };
 }
