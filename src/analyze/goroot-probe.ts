@@ -2,6 +2,7 @@
 // GOROOT and go env file apply, but with private GOCACHE, GOMODCACHE and TMPDIR and
 // GOTOOLCHAIN=local) what GOROOT it uses, and explains where that came from by applying
 // cmd/go's rules (goroot-resolution.ts) to the environment, the go env file and the binary.
+import { GoEnvJsonError, parseGoEnvJson } from '../parse/go-env-json.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
@@ -92,11 +93,16 @@ export async function probeResolution(
   }
   let answer: GoEnvAnswer;
   try {
-    answer = JSON.parse(asked.stdout) as GoEnvAnswer;
-  } catch {
-    throw new EnvironmentError(
-      `the Go toolchain at ${goPath} does not work: \`go env -json\` printed invalid JSON`,
-    );
+    const said = parseGoEnvJson(asked.stdout);
+    answer = {
+      GOROOT: said.GOROOT ?? '',
+      GOENV: said.GOENV ?? '',
+      GOVERSION: said.GOVERSION ?? '',
+      GOTOOLDIR: said.GOTOOLDIR ?? '',
+    };
+  } catch (err) {
+    if (!(err instanceof GoEnvJsonError)) throw err;
+    throw new EnvironmentError(`the Go toolchain at ${goPath} does not work: ${err.message}`);
   }
   const versionM = await timedRun(ctx, [goPath, 'version', '-m', goPath], env, cwd, true);
   const trimmed = versionM.failure === null ? parseTrimpath(versionM.stdout) : null;

@@ -46,13 +46,8 @@ export async function timedRun(
 }
 
 /** Runs a command that must succeed (set-up steps); throws EnvironmentError with its reason. */
-export async function mustRun(
-  ctx: RunContext,
-  argv: string[],
-  env: Record<string, string>,
-  cwd: string,
-  captureStdout = false,
-): Promise<TimedRun> {
+export async function mustRun(...args: Parameters<typeof timedRun>): Promise<TimedRun> {
+  const [ctx, argv, env, cwd, captureStdout = false] = args;
   const r = await ctx.runner.runOrFail({ argv, env, cwd, captureStdout });
   return { ns: r.wallNs, failure: null, stdout: r.stdout };
 }

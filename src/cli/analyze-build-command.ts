@@ -3,13 +3,7 @@
 // (analyze/build-session.ts does the work). Every go command gets private GOCACHE, GOMODCACHE
 // and TMPDIR, removed at the end (also on Ctrl-C).
 import type { Command } from 'commander';
-import {
-  cacheState,
-  measureBuild,
-  prepareCache,
-  reportFromGraph,
-  withSession,
-} from '../analyze/build-session.js';
+import { cacheState, measureBuild, prepareCache, withSession } from '../analyze/build-session.js';
 import { ExitCode } from '../errors.js';
 import { renderBuildReport } from '../report/build-report.js';
 import {
@@ -17,8 +11,7 @@ import {
   checkOutputs,
   output,
   progress,
-  readGraphFile,
-  refuseWithGraph,
+  reportGraphFile,
   saver,
   type AnalyzeBuildOptions,
 } from './analyze-build-options.js';
@@ -50,12 +43,7 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 /** `gobaseline analyze build`; resolves to the exit code. */
 export async function analyzeBuildCommand(opts: AnalyzeBuildOptions): Promise<number> {
   checkOutputs(opts);
-  if (opts.graph !== undefined) {
-    refuseWithGraph(opts);
-    const text = await readGraphFile(opts.graph);
-    await output(reportFromGraph(text, opts.graph, opts, 'analyze build'), opts, renderBuildReport);
-    return ExitCode.ok;
-  }
+  if (await reportGraphFile(opts, 'analyze build', renderBuildReport)) return ExitCode.ok;
   const state = cacheState(opts, 'cold');
   const report = await interruptible((signal) =>
     withSession(opts, signal, progress(opts), async (s) => {

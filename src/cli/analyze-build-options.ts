@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { BuildAnalysisReport } from '../analyze/build-report.js';
-import { DEFAULT_PACKAGE } from '../analyze/build-session.js';
+import { DEFAULT_PACKAGE, reportFromGraph } from '../analyze/build-session.js';
 import { UsageError } from '../errors.js';
 import { buildChartSvg } from '../report/build-svg.js';
 import { collectList, wholeNumber } from './options.js';
@@ -119,4 +119,20 @@ export function saver(
 export function checkOutputs(opts: { svg?: string; saveGraph?: string }): void {
   checkOutputFile(opts.svg, '--svg');
   checkOutputFile(opts.saveGraph, '--save-graph');
+}
+
+/**
+ * `--graph FILE`: the report of a finished build read from its action graph, printed like a
+ * measured one; false when no --graph was given (the command then builds).
+ */
+export async function reportGraphFile(
+  opts: AnalyzeBuildOptions | AnalyzeCacheOptions,
+  command: 'analyze build' | 'analyze cache',
+  render: (r: BuildAnalysisReport) => string,
+): Promise<boolean> {
+  if (opts.graph === undefined) return false;
+  refuseWithGraph(opts);
+  const text = await readGraphFile(opts.graph);
+  await output(reportFromGraph(text, opts.graph, opts, command), opts, render);
+  return true;
 }

@@ -7,7 +7,6 @@ import {
   compilesInCacheCopy,
   measureBuild,
   prepareCache,
-  reportFromGraph,
   withSession,
 } from '../analyze/build-session.js';
 import { compareWithBuildX } from '../analyze/build-x-agreement.js';
@@ -19,8 +18,7 @@ import {
   checkOutputs,
   output,
   progress,
-  readGraphFile,
-  refuseWithGraph,
+  reportGraphFile,
   saver,
   type AnalyzeCacheOptions,
 } from './analyze-build-options.js';
@@ -63,12 +61,7 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 /** `gobaseline analyze cache`; resolves to the exit code. */
 export async function analyzeCacheCommand(opts: AnalyzeCacheOptions): Promise<number> {
   checkOutputs(opts);
-  if (opts.graph !== undefined) {
-    refuseWithGraph(opts);
-    const text = await readGraphFile(opts.graph);
-    await output(reportFromGraph(text, opts.graph, opts, 'analyze cache'), opts, renderCacheReport);
-    return ExitCode.ok;
-  }
+  if (await reportGraphFile(opts, 'analyze cache', renderCacheReport)) return ExitCode.ok;
   const state = cacheState(opts, 'warm');
   const report = await interruptible((signal) =>
     withSession(opts, signal, progress(opts), async (s) => {

@@ -113,6 +113,11 @@ function buildProgram(setExit: (code: number) => void): Command {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`gobaseline --help | head`) is not an error; a run goes on and
+  // is still saved.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   let exitCode: number = ExitCode.ok;
   const program = buildProgram((code) => (exitCode = code));
   if (argv.length <= 2) {
