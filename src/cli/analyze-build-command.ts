@@ -8,7 +8,6 @@ import { ExitCode } from '../errors.js';
 import { renderBuildReport } from '../report/build-report.js';
 import {
   addSharedOptions,
-  checkOutputs,
   output,
   progress,
   reportGraphFile,
@@ -42,7 +41,6 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 
 /** `gobaseline analyze build`; resolves to the exit code. */
 export async function analyzeBuildCommand(opts: AnalyzeBuildOptions): Promise<number> {
-  checkOutputs(opts);
   if (await reportGraphFile(opts, 'analyze build', renderBuildReport)) return ExitCode.ok;
   const state = cacheState(opts, 'cold');
   const report = await interruptible((signal) =>

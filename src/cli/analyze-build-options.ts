@@ -116,20 +116,22 @@ export function saver(
 }
 
 /** --svg and --save-graph are checked before anything is measured. */
-export function checkOutputs(opts: { svg?: string; saveGraph?: string }): void {
+function checkOutputs(opts: { svg?: string; saveGraph?: string }): void {
   checkOutputFile(opts.svg, '--svg');
   checkOutputFile(opts.saveGraph, '--save-graph');
 }
 
 /**
- * `--graph FILE`: the report of a finished build read from its action graph, printed like a
- * measured one; false when no --graph was given (the command then builds).
+ * The start of `analyze build` and `analyze cache`: --svg and --save-graph checked before
+ * anything runs, then `--graph FILE`, the report of a finished build read from its action graph
+ * and printed like a measured one; false when no --graph was given (the command then builds).
  */
 export async function reportGraphFile(
   opts: AnalyzeBuildOptions | AnalyzeCacheOptions,
   command: 'analyze build' | 'analyze cache',
   render: (r: BuildAnalysisReport) => string,
 ): Promise<boolean> {
+  checkOutputs(opts);
   if (opts.graph === undefined) return false;
   refuseWithGraph(opts);
   const text = await readGraphFile(opts.graph);

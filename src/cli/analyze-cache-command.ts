@@ -15,7 +15,6 @@ import { ExitCode } from '../errors.js';
 import { renderCacheReport, verifyLines } from '../report/build-report.js';
 import {
   addSharedOptions,
-  checkOutputs,
   output,
   progress,
   reportGraphFile,
@@ -60,7 +59,6 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
 
 /** `gobaseline analyze cache`; resolves to the exit code. */
 export async function analyzeCacheCommand(opts: AnalyzeCacheOptions): Promise<number> {
-  checkOutputs(opts);
   if (await reportGraphFile(opts, 'analyze cache', renderCacheReport)) return ExitCode.ok;
   const state = cacheState(opts, 'warm');
   const report = await interruptible((signal) =>
