@@ -32,6 +32,10 @@ export type CacheMode = 'fresh' | 'warm' | 'none';
 export interface Sample {
   /** Position of this run among all runs of the scenario, across toolchains, from 0 (warm-ups count). */
   seq: number;
+  /** Counted round this run belongs to, from 0 (warm-ups excluded): runs of one round pair up. */
+  round?: number;
+  /** Place of this run inside its round's order, from 0. */
+  position?: number;
   ok: boolean;
   metrics: Record<string, number>;
   /** Why the run failed: reason and the last lines of its stderr. */
@@ -46,6 +50,8 @@ export interface ScenarioRun {
   scenarioId: string;
   /** Label of the toolchain measured (see Toolchain.label). */
   toolchain: string;
+  /** Name of the configuration measured (see Configuration.name). */
+  configuration?: string;
   /** The measured command with `{go}` resolved (per-run paths stay as tokens). */
   argv: string[];
   warmup: number;
@@ -88,6 +94,39 @@ export interface Toolchain {
   inheritsGoroot: boolean;
 }
 
+/**
+ * Build settings a configuration may set. Each is applied by the scenarios that understand it
+ * (a go build, vet or test command); a setting a scenario does not understand is an error.
+ */
+export interface BuildSettings {
+  /** `go build -p N`: packages built in parallel. */
+  p?: number;
+  /** `go build -ldflags=VALUE`. */
+  ldflags?: string;
+  /** `go build -trimpath`. */
+  trimpath?: boolean;
+  /** The build cache: `cold` (fresh per run) or `warm` (primed once, shared); overrides the scenario's. */
+  cache?: 'cold' | 'warm';
+  /** Memory-bandwidth-heavy background processes running during each measured run (contention). */
+  load?: number;
+}
+
+/** What one slot of the interleaving measures: a toolchain plus environment and build settings. */
+export interface Configuration {
+  /** Unique name shown in tables: `default`, a --config NAME, `gomaxprocs=2/p=1`, or a toolchain label. */
+  name: string;
+  /** The toolchain (a Toolchain.label of RunConfig.toolchains). */
+  toolchain: string;
+  /** Environment settings applied after the controlled environment and --env. */
+  env: Record<string, string>;
+  build: BuildSettings;
+  /** In a sweep: the parameter values that name this configuration, in parameter order. */
+  params?: Record<string, string>;
+}
+
+/** How the configurations' runs are ordered inside each round. */
+export type InterleaveOrder = { kind: 'abba' } | { kind: 'shuffle'; seed: number };
+
 /** One scenario's samples plus what is needed to read them without the catalogue. */
 export interface ScenarioResult extends ScenarioRun {
   description: string;
@@ -104,6 +143,10 @@ export interface RunConfig {
   goPath: string;
   /** Every toolchain measured; scenario results name theirs by `toolchain` (the label). */
   toolchains: Toolchain[];
+  /** Every configuration measured, interleaved run by run; the first is the base of comparisons. */
+  configurations?: Configuration[];
+  /** How runs were ordered inside each round. */
+  order?: InterleaveOrder;
   /** Adaptive sampling settings (--auto), or null for fixed run counts. */
   auto: AutoPlan | null;
   /** --runs / --warmup when given (else each scenario's default). */
