@@ -96,6 +96,10 @@ function machineLine(run: RunRecord, width: number): string {
   if (virt.wsl) parts.push('WSL');
   if (virt.container) parts.push(`container: ${virt.container}`);
   if (virt.hypervisor) parts.push(`VM: ${virt.hypervisor}`);
+  if (f.memoryBandwidth) {
+    const { copyGBps, triadGBps } = f.memoryBandwidth;
+    parts.push(`memory ${copyGBps.toFixed(1)}/${triadGBps.toFixed(1)} GB/s copy/triad`);
+  }
   parts.push(`load ${f.load.loadAvg1.toFixed(2)}`);
   return joinToWidth(parts, ' · ', width);
 }

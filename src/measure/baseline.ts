@@ -15,6 +15,7 @@ import {
 import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
 import { openContext } from './context.js';
+import { fingerprintBandwidth } from './membw.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
 import type { AutoPlan, RunRecord, ScenarioResult, Toolchain } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
@@ -106,6 +107,9 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     if (gomodcache) places.GOMODCACHE = gomodcache;
     places['temp dir'] = os.tmpdir();
     fingerprint.storage = await probeStorage(places);
+    const bw = await fingerprintBandwidth(first.goPath, opts.userEnv, opts.signal);
+    if (bw.bandwidth) fingerprint.memoryBandwidth = bw.bandwidth;
+    if (bw.warning) warnings.push(bw.warning);
     const ignored = Object.entries(goEnvFile?.settings ?? {}).filter(
       ([k]) => !(k in opts.overrides),
     );

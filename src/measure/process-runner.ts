@@ -43,18 +43,32 @@ export interface ProcessResult {
 /** Output kept per stream; a build's output is far smaller, gctrace of a long program is not. */
 const STREAM_LIMIT_BYTES = 8 * 1024 * 1024;
 
-/** Commands running now, to stop on a hard exit: helpers and Node-spawned groups. */
-const live = new Map<number, 'helper' | 'group'>();
+/**
+ * Processes running now, to stop on a hard exit: helpers, Node-spawned groups, and background
+ * processes (the load of background-load.ts).
+ */
+const live = new Map<number, 'helper' | 'group' | 'process'>();
+
+/** Registers a background process of ours, so a hard exit stops it (SIGKILL). */
+export function trackLiveProcess(pid: number): void {
+  live.set(pid, 'process');
+}
+
+/** Forgets a background process that has exited. */
+export function untrackLiveProcess(pid: number): void {
+  live.delete(pid);
+}
 
 /**
  * Stops every command still running (before a hard exit removes their directories): a helper
  * gets SIGTERM, which it forwards to the command's group (SIGKILL 2 s later); a group started
- * from Node without the helper gets SIGKILL.
+ * from Node without the helper gets SIGKILL, and so does a background process.
  */
 export function stopLiveCommands(): void {
   for (const [pid, kind] of live) {
     try {
       if (kind === 'helper') process.kill(pid, 'SIGTERM');
+      else if (kind === 'process') process.kill(pid, 'SIGKILL');
       else process.kill(-pid, 'SIGKILL');
     } catch {
       // Already gone.

@@ -111,6 +111,7 @@ const fingerprint = shape({
   memory: shape({ totalBytes: num }),
   load: shape({ loadAvg1: num }),
   go: shape({ path: str, version: str, env: dict(str) }),
+  memoryBandwidth: optional(shape({ copyGBps: num, triadGBps: num })),
   storage: optional(
     list(
       shape({

@@ -63,6 +63,16 @@ export interface CgroupInfo {
   memoryLimitBytes: number | null;
 }
 
+/**
+ * Memory bandwidth of one thread, STREAM-style (gobaseline's membw program), in GB/s (1e9 bytes
+ * per second). Copy counts 16 bytes per element (read + write), triad 24; best of a few passes
+ * over arrays larger than the last-level cache.
+ */
+export interface MemoryBandwidth {
+  copyGBps: number;
+  triadGBps: number;
+}
+
 /** System load averages (runnable + uninterruptible tasks) at probe time. */
 export interface LoadInfo {
   /** 1-minute load average. */
@@ -102,6 +112,8 @@ export interface Fingerprint {
    * filesystem, block device (set by the run; measurements use private copies of the caches).
    */
   storage?: StoragePlace[];
+  /** Measured when the run starts (about a second); absent when the program could not be built. */
+  memoryBandwidth?: MemoryBandwidth;
   /** Path of each optional helper tool (strace, perf, fio, numactl, hyperfine, cc) on PATH, else null. */
   tools: Record<string, string | null>;
 }

@@ -41,6 +41,9 @@ export function describeCacheEntry(name: string, toolchains: string[] = []): str
   if (/^rusage-exec-[0-9a-f]+$/.test(name))
     return 'the rusage helper (rebuilt with cc on next use)';
   if (/^rusage-exec-.*\.tmp$/.test(name)) return 'an unfinished build of the rusage helper';
+  if (/^membw-[0-9a-f]+$/.test(name))
+    return 'the memory-bandwidth and load program (rebuilt with go on next use)';
+  if (/^membw-.*\.tmp$/.test(name)) return 'an unfinished build of the memory-bandwidth program';
   if (name === 'toolchains') {
     const which = toolchains.length ? `: ${toolchains.join(', ')}` : '';
     return `toolchains fetched by --toolchain${which} (fetched again when next asked for)`;

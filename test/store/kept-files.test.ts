@@ -21,6 +21,8 @@ test('toolchain versions from the module directories the go command unpacks', ()
 test('entries are named for what they are; unknown ones say so', () => {
   assert.match(describeCacheEntry('rusage-exec-0455e72ce08b'), /rusage helper/);
   assert.match(describeCacheEntry('rusage-exec-0455e72ce08b.123.tmp'), /unfinished/);
+  assert.match(describeCacheEntry('membw-43b8cd0793a9'), /memory-bandwidth and load program/);
+  assert.match(describeCacheEntry('membw-43b8cd0793a9.99.tmp'), /unfinished/);
   assert.match(describeCacheEntry('toolchains', ['go1.27.3']), /--toolchain: go1\.27\.3/);
   assert.match(describeCacheEntry('test-warm-cache'), /npm test/);
   assert.match(describeCacheEntry('mystery'), /not made by/);
