@@ -232,13 +232,15 @@ function merge(
 
 /**
  * Change points of `series` (values on the scale the t-test should compare, e.g. logarithms).
- * With `previous`, the state of an earlier call on a prefix of this series (values unchanged),
- * only windows that reached the prefix's end are scanned again; the answer equals the batch one.
+ * With `previous`, the state of an earlier call whose series agreed with this one on its first
+ * `unchangedPrefix` values (default: all of its values), only windows reaching past that are
+ * scanned again; the answer equals the batch one.
  */
 export function eDivisive(
   series: ArrayLike<number>,
   options: EDivisiveOptions = DEFAULT_E_DIVISIVE_OPTIONS,
   previous?: EDivisiveState,
+  unchangedPrefix?: number,
 ): EDivisiveResult {
   const scan = {
     windowLength: options.windowLength,
@@ -252,12 +254,15 @@ export function eDivisive(
     previous.scan.windowLength === scan.windowLength &&
     previous.scan.firstPassPValue === scan.firstPassPValue &&
     previous.scan.minSegment === scan.minSegment;
-  if (previous && sameScan && previous.n <= series.length) {
-    // Full windows saw exactly the values they would see now; the first short one reached the end.
-    const firstShort = previous.windows.findIndex((w) => w.end - w.start < options.windowLength);
-    kept = firstShort < 0 ? previous.windows : previous.windows.slice(0, firstShort);
+  if (previous && sameScan) {
+    // Full windows that ended before the first changed value saw what they would see now.
+    const limit = Math.min(unchangedPrefix ?? previous.n, previous.n, series.length);
+    const firstRedo = previous.windows.findIndex(
+      (w) => w.end - w.start < options.windowLength || w.end > limit,
+    );
+    kept = firstRedo < 0 ? previous.windows : previous.windows.slice(0, firstRedo);
     const last = kept.at(-1);
-    if (firstShort >= 0) resumeAt = previous.windows[firstShort]!.start;
+    if (firstRedo >= 0) resumeAt = previous.windows[firstRedo]!.start;
     else if (last) resumeAt = nextStart(last, Math.max(1, Math.floor(options.windowLength / 2)));
   }
   const windows = scanWindows(series, options, kept, resumeAt);

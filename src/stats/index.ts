@@ -1,5 +1,6 @@
 // Pure statistics for benchmark samples, following benchstat (golang.org/x/perf/benchmath)
-// for medians, confidence intervals and comparisons, and hyperfine for outlier warnings.
+// for medians, confidence intervals and comparisons, and hyperfine for outlier warnings; and for
+// histories of runs, change points (robust STL, then windowed E-divisive as Apache Otava does).
 
 export {
   assumeExact,
@@ -39,3 +40,13 @@ export {
 export { ascending, median, quantile, quantileSorted, sortedCopy } from './quantile.js';
 export { summarize, type SampleSummary, type SummarizeOptions } from './summary.js';
 export { formatGoFloat, type StatsWarning, type StatsWarningCode } from './warnings.js';
+export {
+  detectChangePoints,
+  type ChangeKind,
+  type ChangePointAnalysis,
+  type ChangePointFinding,
+  type ChangePointOptions,
+  type ChangePointState,
+} from './change-points.js';
+export { choosePeriod, type PeriodChoice } from './seasonal-period.js';
+export { stl, type StlOptions, type StlResult } from './stl.js';

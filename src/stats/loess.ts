@@ -9,9 +9,13 @@
 function neighbourWeight(r: number, h: number): number {
   if (r > 0.999 * h) return 0;
   if (r <= 0.001 * h) return 1;
-  const v = 1 - (r / h) ** 3;
+  const u = r / h;
+  const v = 1 - u * u * u;
   return v * v * v;
 }
+
+/** Scratch space for one neighbourhood's weights (loess is not re-entrant, and need not be). */
+let scratch = new Float64Array(64);
 
 /**
  * The loess fit at x0 of y (at x = 0..n−1) with the q nearest points, local degree 0 or 1 and
@@ -33,11 +37,14 @@ export function loessAt(
   const right = left + width - 1;
   let h = Math.max(x0 - left, right - x0);
   if (q > n) h += Math.floor((q - n) / 2);
+  if (scratch.length < width) scratch = new Float64Array(width);
+  const weights = scratch;
   let sw = 0;
   let sx = 0;
   let sy = 0;
   for (let i = left; i <= right; i++) {
     const w = neighbourWeight(Math.abs(i - x0), h) * (robustness ? (robustness[i] as number) : 1);
+    weights[i - left] = w;
     sw += w;
     sx += w * i;
     sy += w * (y[i] as number);
@@ -49,7 +56,7 @@ export function loessAt(
   let sxx = 0;
   let sxy = 0;
   for (let i = left; i <= right; i++) {
-    const w = neighbourWeight(Math.abs(i - x0), h) * (robustness ? (robustness[i] as number) : 1);
+    const w = weights[i - left]!;
     const dx = i - xMean;
     sxx += w * dx * dx;
     sxy += w * dx * ((y[i] as number) - yMean);

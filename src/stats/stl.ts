@@ -5,18 +5,19 @@
 // of their remainders, so that spikes do not bend the trend or the seasonal pattern.
 
 import { loessSmooth } from './loess.js';
-import { median } from './quantile.js';
 
 export interface StlOptions {
   /** Number of observations per seasonal cycle (≥ 2). */
   period: number;
   /** Seasonal smoothing window in cycles: odd, at least 7. */
   seasonalWindow?: number;
+  /** Local degree of the seasonal smoothing: 1 (the paper) or 0 (R's default; steadier at the ends). */
+  seasonalDegree?: 0 | 1;
   /** Trend window: default the smallest odd integer ≥ 1.5·period / (1 − 1.5/seasonalWindow). */
   trendWindow?: number;
-  /** Passes of the inner loop per outer iteration (default 1 with robustness, as R's stl). */
+  /** Passes of the inner loop per outer iteration (default 1 with robustness, 2 without). */
   inner?: number;
-  /** Robustness iterations (default 15, as R's stl(robust = TRUE)); 0 for a non-robust fit. */
+  /** Robustness iterations: default 5, the paper's "safe value" (R's stl uses 15); 0: not robust. */
   outer?: number;
 }
 
@@ -59,12 +60,16 @@ function movingAverage(y: ArrayLike<number>, length: number): Float64Array {
 
 /** Bisquare robustness weights from remainders: B(|r| / (6·median|r|)), cut-offs as in the reference. */
 function robustnessWeights(remainder: Float64Array): Float64Array {
-  const h = 6 * median(Array.from(remainder, Math.abs));
+  // Median of |r| by a typed-array sort (numeric, no comparator): this runs once per outer pass.
+  const sorted = remainder.map(Math.abs).sort();
+  const mid = sorted.length >> 1;
+  const h = 6 * (sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
   return remainder.map((r) => {
     const a = Math.abs(r);
     if (a <= 0.001 * h) return 1;
     if (a > 0.999 * h) return 0;
-    return (1 - (a / h) ** 2) ** 2;
+    const u = a / h;
+    return (1 - u * u) * (1 - u * u);
   });
 }
 
@@ -74,7 +79,7 @@ export function stl(y: ArrayLike<number>, options: StlOptions): StlResult {
   const np = Math.round(options.period);
   if (!(np >= 2)) throw new RangeError(`STL needs a period of at least 2, not ${options.period}`);
   const windows = stlWindows(options);
-  const outer = options.outer ?? 15;
+  const outer = options.outer ?? 5;
   const inner = options.inner ?? (outer > 0 ? 1 : 2);
   const trend = new Float64Array(n);
   const seasonal = new Float64Array(n);
@@ -91,7 +96,14 @@ export function stl(y: ArrayLike<number>, options: StlOptions): StlResult {
           w.push(weights[t]!);
         }
         if (sub.length === 0) continue;
-        const fit = loessSmooth(sub, windows.seasonal, 1, w, -1, sub.length);
+        const fit = loessSmooth(
+          sub,
+          windows.seasonal,
+          options.seasonalDegree ?? 1,
+          w,
+          -1,
+          sub.length,
+        );
         for (let j = 0; j < fit.length; j++) {
           const t = phase + (j - 1) * np + np;
           if (t < cycle.length) cycle[t] = fit[j]!;
