@@ -12,6 +12,7 @@ export {
 } from './assumption.js';
 export { compareSamples, minUTestP, uTestSamplesNeeded, type ComparisonResult } from './compare.js';
 export { geomean, type GeomeanResult } from './geomean.js';
+export { holmAdjust } from './holm.js';
 export {
   MANN_WHITNEY_EXACT_LIMIT,
   MANN_WHITNEY_TIES_EXACT_LIMIT,
