@@ -99,3 +99,11 @@ export function setUnitMetadata(
   info.metadata[key] = value;
   return null;
 }
+
+/**
+ * A value as it can stand in a benchmark name (`key=value` parts separated by `/`, no spaces
+ * on the line): `/` and runs of whitespace become `_`, so `-s -w` is `-s_-w`.
+ */
+export function nameValue(value: string): string {
+  return value.replace(/[\s/]+/g, '_');
+}

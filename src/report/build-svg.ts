@@ -1,6 +1,7 @@
 // A small hand-written SVG Gantt chart of a build: one panel for the critical path, one for the
 // slowest compiles, each bar placed where the action ran on the build's time line. Pure.
 import { formatValue } from '../record/units.js';
+import { clipLabel, coord as fmt, escapeXml, svgDocument, tickStep } from './svg.js';
 import type { TimelineEntry } from '../analyze/build-actions.js';
 import { criticalPathRows, type BuildGraphAnalysis, type PathRow } from '../analyze/build-graph.js';
 
@@ -26,8 +27,6 @@ export interface GanttPanel {
 
 const WIDTH = 960;
 const LABEL_WIDTH = 260;
-/** Labels longer than this lose their start (package paths differ most at the end). */
-const LABEL_CHARS = 40;
 const VALUE_WIDTH = 70;
 const ROW_HEIGHT = 18;
 const PANEL_GAP = 30;
@@ -36,32 +35,6 @@ const COLOURS: Record<GanttBar['kind'], string> = {
   cached: '#5cb85c',
   other: '#7f8c9a',
 };
-
-/** Escapes text for SVG element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
-
-/** Shortens a label to `max` characters, keeping its end. */
-export function clipLabel(label: string, max = LABEL_CHARS): string {
-  return label.length <= max ? label : `…${label.slice(label.length - max + 1)}`;
-}
-
-/** A round tick step (1, 2 or 5 times a power of ten) giving at most `maxTicks` ticks. */
-export function tickStep(spanNs: number, maxTicks = 8): number {
-  if (!(spanNs > 0)) return 1;
-  const raw = spanNs / maxTicks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
-  return 10 * power;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
 
 /** Renders panels of bars on one time axis of `spanNs` (ns) as a standalone SVG document. */
 export function ganttSvg(title: string, panels: GanttPanel[], spanNs: number): string {
@@ -127,14 +100,7 @@ export function ganttSvg(title: string, panels: GanttPanel[], spanNs: number): s
     return `<rect x="${lx}" y="${y - 10}" width="10" height="10" fill="${COLOURS[kind]}"/><text x="${lx + 14}" y="${y}" font-size="11">${text}</text>`;
   });
   out.push(...legend);
-  const height = y + 12;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">`,
-    `<rect width="100%" height="100%" fill="white"/>`,
-    ...out,
-    '</svg>',
-    '',
-  ].join('\n');
+  return svgDocument(WIDTH, y + 12, out);
 }
 
 function kindOf(outcome: TimelineEntry['outcome']): GanttBar['kind'] {

@@ -13,7 +13,7 @@ import type { TableWidth } from './terminal-table.js';
 export type CompareFormat = 'table' | 'md' | 'csv' | 'json';
 
 /** Numbered footnotes, one per distinct warning text, in order of first use. */
-class Footnotes {
+export class Footnotes {
   private readonly texts: string[] = [];
 
   /** The superscript marks for these warnings (registering new ones), e.g. ` ¹ ²`. */

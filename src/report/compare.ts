@@ -166,8 +166,8 @@ function summarizeCell(
   };
 }
 
-/** benchstat's Comparison.FormatDelta. */
-function deltaText(significant: boolean, base: number, center: number): string {
+/** benchstat's Comparison.FormatDelta: `~` when not significant, else the change in centres. */
+export function deltaText(significant: boolean, base: number, center: number): string {
   if (!significant) return '~';
   if (base === center) return '0.00%';
   if (base === 0) return '?';

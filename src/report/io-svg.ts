@@ -3,20 +3,13 @@
 // panels so they compare. Hand-written SVG, no dependency. Pure: report in, SVG text out.
 import { AREAS, AREA_LABELS, KINDS, type Area } from '../analyze/io-attribution.js';
 import type { IoReport } from '../analyze/io-report.js';
+import { escapeXml } from './svg.js';
 
 const CELL_W = 78;
 const CELL_H = 28;
 const LABEL_W = 170;
 const PANEL_GAP = 40;
 const TOP = 92;
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** Colour of a cell: white for 0, then light to dark blue on a log scale up to `max`. */
 export function heatColour(value: number, max: number): string {

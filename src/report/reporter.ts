@@ -1,27 +1,14 @@
 // One interface for every `gobaseline report --format`: a run record in, text out. Pure.
 import type { RunRecord, ScenarioResult } from '../record/run-record.js';
-import type { MetricSpec } from '../scenarios/types.js';
 import { summarize, type SampleSummary } from '../stats/index.js';
+import { metricValues } from '../record/sample-values.js';
 import { displayName } from './terminal-table.js';
+
+export { measuredMetrics, metricValues } from '../record/sample-values.js';
 
 /** Renders a whole run as text in one format (the file's complete contents). */
 export interface Reporter {
   render(run: RunRecord): string;
-}
-
-/** The values of one metric over a scenario's successful samples, in run order. */
-export function metricValues(result: ScenarioResult, key: string): number[] {
-  return result.samples
-    .filter((s) => s.ok)
-    .map((s) => s.metrics[key])
-    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-}
-
-/** The metrics of a scenario that have at least one value, with those values, in table order. */
-export function measuredMetrics(result: ScenarioResult): { spec: MetricSpec; values: number[] }[] {
-  return result.metrics
-    .map((spec) => ({ spec, values: metricValues(result, spec.key) }))
-    .filter((m) => m.values.length > 0);
 }
 
 /** A scenario's wall time as hyperfine summarizes a command, plus the median's CI (all in ns). */

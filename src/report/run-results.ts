@@ -3,12 +3,14 @@
 // test names sub-benchmarks, with values in the Go benchmark units that `report --format gobench`
 // writes and the record's own metric key and value beside each. Pure.
 import type { BenchResult, BenchResults, ResultWarning } from '../parse/bench-result.js';
-import { setUnitMetadata } from '../parse/bench-result.js';
+import { nameValue, setUnitMetadata } from '../parse/bench-result.js';
 import type { RunRecord, ScenarioResult } from '../record/run-record.js';
-import { SCENARIOS } from '../scenarios/catalogue.js';
+import { metricAssumption } from '../scenarios/catalogue.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { measuredMetrics } from './reporter.js';
 import { comparesToolchains, displayName } from './terminal-table.js';
+
+export { metricAssumption };
 
 /** Units named after tools Go users know: ns/op as go test, peak-RSS-bytes as x/benchmarks/sweet. */
 const KNOWN_UNITS: Readonly<Record<string, string>> = {
@@ -60,15 +62,6 @@ export function gobenchValue(spec: MetricSpec, value: number): number {
 }
 
 /**
- * A metric's statistical assumption by name: the record's own, else the catalogue's (run
- * records written before metrics carried one), else `nothing`.
- */
-export function metricAssumption(spec: MetricSpec): 'nothing' | 'exact' {
-  const known = SCENARIOS.flatMap((s) => s.metrics).find((m) => m.key === spec.key);
-  return spec.assumption ?? known?.assumption ?? 'nothing';
-}
-
-/**
  * The GOMAXPROCS the measured commands ran with: the run's `GOMAXPROCS` setting if it has one,
  * else the hardware threads (the runtime default; a cgroup CPU limit may lower it on Go 1.25+).
  */
@@ -80,13 +73,54 @@ export function runGomaxprocs(run: RunRecord): number {
 /**
  * A scenario's benchmark name without the `Benchmark` prefix, as go test names sub-benchmarks:
  * `startup/go-version` at GOMAXPROCS 2 → `Startup/go-version-2` (no suffix at GOMAXPROCS 1).
- * A run of several toolchains adds the toolchain as a name key, `Startup/go-version/toolchain=
- * go1.27.3-2`, so `benchstat -col /toolchain` sets them side by side.
+ * `keys` become `/key=value` parts: a run of several toolchains adds the toolchain,
+ * `Startup/go-version/toolchain=go1.27.3-2`, so `benchstat -col /toolchain` sets them side by
+ * side; a sweep adds its parameters, `Build/net-http-cold/gomaxprocs=1/p=2-1`. benchstat reads
+ * `/gomaxprocs` from the `-N` suffix, so `suffixAlways` writes it at 1 too: the points of a
+ * GOMAXPROCS sweep then differ only in it and line up in `benchstat -col /gomaxprocs`.
  */
-export function benchmarkName(scenarioId: string, gomaxprocs: number, toolchain?: string): string {
+export function benchmarkName(
+  scenarioId: string,
+  gomaxprocs: number,
+  keys: readonly (readonly [string, string])[] = [],
+  suffixAlways = false,
+): string {
   let name = scenarioId.charAt(0).toUpperCase() + scenarioId.slice(1).replace(/\s/g, '_');
-  if (toolchain) name += `/toolchain=${toolchain.replace(/[\s/]+/g, '_')}`;
-  return gomaxprocs === 1 ? name : `${name}-${gomaxprocs}`;
+  for (const [key, value] of keys) name += `/${key}=${nameValue(value)}`;
+  return gomaxprocs === 1 && !suffixAlways ? name : `${name}-${gomaxprocs}`;
+}
+
+/** A positive whole GOMAXPROCS setting, or null when the value is not one (the runtime ignores it). */
+function gomaxprocsSetting(value: string | undefined): number | null {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * How a scenario result is named in Go benchmark terms: its configuration's sweep parameters
+ * as name keys (lower-cased), the toolchain in a run of several, and the GOMAXPROCS the
+ * configuration ran with (its own setting, else the run's).
+ */
+function resultName(run: RunRecord, scenario: ScenarioResult, several: boolean): string {
+  const config = run.config.configurations?.find((c) => c.name === scenario.configuration);
+  const keys: [string, string][] = several ? [['toolchain', scenario.toolchain]] : [];
+  for (const [k, v] of Object.entries(config?.params ?? {})) keys.push([k.toLowerCase(), v]);
+  const own = gomaxprocsSetting(config?.env.GOMAXPROCS);
+  return benchmarkName(scenario.scenarioId, own ?? runGomaxprocs(run), keys, own !== null);
+}
+
+/**
+ * The scenario results in the order they are written: as recorded, except that in a sweep the
+ * configurations without parameters (the `default`) come after the swept ones. benchstat takes
+ * the first column it sees as the base, and the default has no name keys: first, it would be a
+ * column of its own that no other row shares (`benchstat -col /p` would warn about geomeans).
+ */
+function writeOrder(run: RunRecord): ScenarioResult[] {
+  const configs = run.config.configurations ?? [];
+  const swept = (s: ScenarioResult): boolean =>
+    Object.keys(configs.find((c) => c.name === s.configuration)?.params ?? {}).length > 0;
+  if (!run.scenarios.some(swept)) return run.scenarios;
+  return [...run.scenarios.filter(swept), ...run.scenarios.filter((s) => !swept(s))];
 }
 
 /** `go version go1.26.8 linux/amd64` → `go1.26.8`. */
@@ -159,11 +193,10 @@ function scenarioWarnings(result: ScenarioResult, name: string): ResultWarning[]
  * mode; unit metadata `better=lower` and `assume=exact` for exact metrics.
  */
 export function runResults(run: RunRecord): BenchResults {
-  const procs = runGomaxprocs(run);
   const several = comparesToolchains(run);
   const fileConfig = Object.fromEntries(gobenchConfig(run));
   const out: BenchResults = { results: [], units: new Map(), warnings: [] };
-  for (const scenario of run.scenarios) {
+  for (const scenario of writeOrder(run)) {
     out.warnings.push(...scenarioWarnings(scenario, displayName(scenario, several)));
     const metrics = measuredMetrics(scenario);
     for (const { spec } of metrics) {
@@ -171,13 +204,13 @@ export function runResults(run: RunRecord): BenchResults {
       setUnitMetadata(out.units, unit, 'better', 'lower');
       if (metricAssumption(spec) === 'exact') setUnitMetadata(out.units, unit, 'assume', 'exact');
     }
-    const name = benchmarkName(
-      scenario.scenarioId,
-      procs,
-      several ? scenario.toolchain : undefined,
-    );
+    const name = resultName(run, scenario, several);
     const config = { ...fileConfig, cache: scenario.cache };
-    const labels = { scenario: scenario.scenarioId, toolchain: scenario.toolchain };
+    const labels: Record<string, string> = {
+      scenario: scenario.scenarioId,
+      toolchain: scenario.toolchain,
+    };
+    if (scenario.configuration !== undefined) labels.configuration = scenario.configuration;
     for (const sample of scenario.samples) {
       if (!sample.ok) continue;
       const values: BenchResult['values'] = [];

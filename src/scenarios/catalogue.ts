@@ -189,3 +189,12 @@ export function findScenario(id: string): Scenario | undefined {
 export function findSuite(id: string): Suite | undefined {
   return SUITES.find((s) => s.id === id);
 }
+
+/**
+ * A metric's statistical assumption by name: the record's own, else the catalogue's (run
+ * records written before metrics carried one), else `nothing`.
+ */
+export function metricAssumption(spec: MetricSpec): 'nothing' | 'exact' {
+  const known = SCENARIOS.flatMap((s) => s.metrics).find((m) => m.key === spec.key);
+  return spec.assumption ?? known?.assumption ?? 'nothing';
+}

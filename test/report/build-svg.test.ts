@@ -5,13 +5,8 @@ import { parseActionGraph } from '../../src/parse/actiongraph.js';
 import { analyzeBuildGraph } from '../../src/analyze/build-graph.js';
 import { BUILD_REPORT_SCHEMA, type BuildAnalysisReport } from '../../src/analyze/build-report.js';
 import { renderBuildReport, renderCacheReport } from '../../src/report/build-report.js';
-import {
-  buildChartSvg,
-  clipLabel,
-  escapeXml,
-  ganttSvg,
-  tickStep,
-} from '../../src/report/build-svg.js';
+import { buildChartSvg, ganttSvg } from '../../src/report/build-svg.js';
+import { clipLabel, escapeXml, tickStep } from '../../src/report/svg.js';
 import { fixturePath } from '../support/paths.js';
 
 const analysis = analyzeBuildGraph(
