@@ -1,0 +1,100 @@
+// The result of a sweep's analysis: per scenario and metric, every configuration's centre and
+// confidence interval and its change against the base configuration (`default`) with Holm-
+// corrected p-values; the best configuration by median wall time. What `sweep --json` writes
+// (schema `gobaseline/sweep`, docs/sweep.md). Types only.
+import type { Unit } from '../record/units.js';
+
+export const SWEEP_SCHEMA_VERSION = 1;
+
+/** One configuration against the base, for one metric. */
+export interface SweepChange {
+  /** centre / base centre - 1 (0.05 is 5% more); 0 when equal; null when the base centre is 0. */
+  deltaFraction: number | null;
+  /** The test's own p-value (Mann-Whitney U; 0 for exact metrics), in [0, 1]. */
+  p: number;
+  /** p after the Holm correction over every comparison of this scenario and metric, in [0, 1]. */
+  pHolm: number;
+  /** pHolm <= alpha. */
+  significant: boolean;
+}
+
+/** One configuration's figures for one metric. */
+export interface SweepRow {
+  configuration: string;
+  /** The swept parameters' values (empty for the base). */
+  params: Record<string, string>;
+  /** Successful samples summarized. */
+  n: number;
+  /** The median (the mode for exact metrics), in the metric's units; null when n = 0. */
+  center: number | null;
+  /** Bounds of the median's confidence interval; null when unbounded (too few samples). */
+  ciLo: number | null;
+  ciHi: number | null;
+  /** Against the base configuration; null for the base itself or when either side has no values. */
+  vsBase: SweepChange | null;
+  /** benchstat's warnings on this cell (too few samples, ...). */
+  warnings: string[];
+}
+
+/** Every configuration for one metric. */
+export interface SweepMetric {
+  /** Run record key, e.g. `wallNs`. */
+  key: string;
+  label: string;
+  unit: Unit;
+  assumption: 'nothing' | 'exact';
+  /** In the run's configuration order, the base first. */
+  rows: SweepRow[];
+}
+
+/** The configuration with the lowest median wall time. */
+export interface SweepBest {
+  configuration: string;
+  params: Record<string, string>;
+  /** Its median wall time and the base's, in ns. */
+  medianWallNs: number;
+  baseMedianWallNs: number | null;
+  /** Against the base (null when the best is the base). */
+  vsBase: SweepChange | null;
+  /** True when it is faster than the base with a Holm-corrected p <= alpha. */
+  significantlyBetter: boolean;
+}
+
+/** A configuration that yielded no samples (its setup failed, or every run failed). */
+export interface SweepFailure {
+  configuration: string;
+  /** The first failure's reason, e.g. `exit status 2: flag provided but not defined: -p`. */
+  reason: string;
+}
+
+/** The analysis of one scenario's configurations. */
+export interface SweepScenario {
+  scenarioId: string;
+  metrics: SweepMetric[];
+  /** null when no configuration has a wall time. */
+  best: SweepBest | null;
+  failures: SweepFailure[];
+}
+
+/** A swept parameter and its values, in the order configurations were named. */
+export interface SweepParamValues {
+  name: string;
+  values: string[];
+}
+
+export interface SweepReport {
+  schema: 'gobaseline/sweep';
+  schemaVersion: typeof SWEEP_SCHEMA_VERSION;
+  /** The run record the figures come from (saved like any run). */
+  runId: string;
+  status: 'complete' | 'interrupted';
+  /** Significance level of the corrected p-values, and confidence of the intervals. */
+  alpha: number;
+  confidence: number;
+  /** The multiple-comparison correction: Holm over each scenario and metric. */
+  correction: 'holm';
+  /** The configuration every other is compared with. */
+  base: string;
+  params: SweepParamValues[];
+  scenarios: SweepScenario[];
+}
