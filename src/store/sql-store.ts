@@ -1,0 +1,369 @@
+// The store's behaviour, written once in SQL that SQLite and PostgreSQL both accept (`?`
+// placeholders; the PostgreSQL driver numbers them). A driver (store/sqlite.ts,
+// store/postgres.ts) only connects, runs statements, serialises transactions and words errors.
+import type { RunRecord } from '../record/run-record.js';
+import { machineRow, resultRows, type ResultRow } from './run-rows.js';
+import type { Dialect } from './schema.js';
+import type {
+  AnalysisInput,
+  Labels,
+  RunFilter,
+  RunStore,
+  SeriesKey,
+  SeriesPoint,
+  StoredAnalysis,
+  StoredRun,
+} from './store.js';
+
+/** Runs statements. Rows come back as plain objects keyed by column name. */
+export interface Sql {
+  all<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  run(sql: string, params?: readonly unknown[]): Promise<void>;
+}
+
+/** A database connection as the store needs it. Errors it throws are StoreErrors. */
+export interface SqlDriver extends Sql {
+  readonly dialect: Dialect;
+  readonly location: string;
+  /** Runs `fn` in one write transaction, committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Rows per multi-row INSERT: few round trips, well under SQLite's 32,766 parameters. */
+const ROWS_PER_INSERT = 500;
+
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+async function insertRows(sql: Sql, head: string, rows: readonly unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const one = `(${chunk[0]!.map(() => '?').join(', ')})`;
+    await sql.run(`${head} VALUES ${chunk.map(() => one).join(', ')}`, chunk.flat());
+  }
+}
+
+/** Inserts a row keyed by a unique column unless it exists; returns its id either way. */
+async function upsertId(
+  sql: Sql,
+  table: string,
+  columns: string[],
+  values: unknown[],
+  keyColumns: string[],
+): Promise<number> {
+  await sql.run(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${keyColumns.join(', ')}) DO NOTHING`,
+    values,
+  );
+  const where = keyColumns.map((c) => `${c} = ?`).join(' AND ');
+  const [row] = await sql.all<{ id: number | string }>(
+    `SELECT id FROM ${table} WHERE ${where}`,
+    keyColumns.map((c) => values[columns.indexOf(c)]),
+  );
+  return Number(row!.id);
+}
+
+async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<void> {
+  // Toolchains in a fixed order, so concurrent writers take their row locks in the same order.
+  const toolchainIds = new Map<string, number>();
+  const toolchains = rows.flatMap((r) => (r.toolchain ? [r.toolchain] : []));
+  toolchains.sort((a, b) => (a.version + a.goPath < b.version + b.goPath ? -1 : 1));
+  for (const t of toolchains) {
+    const key = `${t.version}\0${t.goPath}`;
+    if (toolchainIds.has(key)) continue;
+    const id = await upsertId(
+      sql,
+      'toolchains',
+      ['version', 'go_path'],
+      [t.version, t.goPath],
+      ['version', 'go_path'],
+    );
+    toolchainIds.set(key, id);
+  }
+  // All results in one statement, then all their samples: a few round trips per run.
+  const resultIds = new Map<string, number>();
+  const keyOf = (scenario: string, configuration: string, metric: string): string =>
+    JSON.stringify([scenario, configuration, metric]);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const values = chunk.map((r) => [
+      runPk,
+      r.scenarioId,
+      r.configuration,
+      r.toolchain
+        ? (toolchainIds.get(`${r.toolchain.version}\0${r.toolchain.goPath}`) ?? null)
+        : null,
+      r.metric,
+      r.unit,
+      r.n,
+      r.failed,
+      r.median,
+      r.ciLo,
+      r.ciHi,
+      r.min,
+      r.max,
+      r.mean,
+      r.sd,
+    ]);
+    const one = `(${values[0]!.map(() => '?').join(', ')})`;
+    // RETURNING names each row by its key: neither database promises the rows' order.
+    const inserted = await sql.all<{
+      id: number | string;
+      scenario_id: string;
+      configuration: string;
+      metric: string;
+    }>(
+      `INSERT INTO results (run_id, scenario_id, configuration, toolchain_id, metric, unit, n, failed, median, ci_lo, ci_hi, min, max, mean, sd)
+       VALUES ${values.map(() => one).join(', ')} RETURNING id, scenario_id, configuration, metric`,
+      values.flat(),
+    );
+    for (const row of inserted) {
+      resultIds.set(keyOf(row.scenario_id, row.configuration, row.metric), Number(row.id));
+    }
+  }
+  await insertRows(
+    sql,
+    'INSERT INTO samples (result_id, seq, round, position, ok, value)',
+    rows.flatMap((r) => {
+      const resultId = resultIds.get(keyOf(r.scenarioId, r.configuration, r.metric));
+      return r.samples.map((x) => [resultId, x.seq, x.round, x.position, x.ok ? 1 : 0, x.value]);
+    }),
+  );
+}
+
+/** The store over a driver whose schema is current (see `migrate`). */
+export class SqlStore implements RunStore {
+  constructor(private readonly db: SqlDriver) {}
+
+  get location(): string {
+    return this.db.location;
+  }
+
+  async saveRun(run: RunRecord, labels: Labels = {}): Promise<boolean> {
+    const machine = machineRow(run.fingerprint);
+    const results = resultRows(run);
+    const record = JSON.stringify(run);
+    return this.db.transaction(async (sql) => {
+      const machineId = await upsertId(
+        sql,
+        'machines',
+        ['fingerprint_hash', 'cpu_model', 'threads', 'memory_bytes', 'os', 'arch', 'first_seen'],
+        [
+          machine.hash,
+          machine.cpuModel,
+          machine.threads,
+          machine.memoryBytes,
+          machine.os,
+          machine.arch,
+          run.startedAt,
+        ],
+        ['fingerprint_hash'],
+      );
+      const inserted = await sql.all<{ id: number | string }>(
+        `INSERT INTO runs (run_id, machine_id, started_at, finished_at, status, suite, tool_version, kernel, saved_at, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING RETURNING id`,
+        [
+          run.id,
+          machineId,
+          run.startedAt,
+          run.finishedAt,
+          run.status,
+          run.config.suite,
+          run.tool.version,
+          run.fingerprint.os.release,
+          new Date().toISOString(),
+          record,
+        ],
+      );
+      if (inserted.length === 0) return false; // stored before: kept as it was
+      const runPk = Number(inserted[0]!.id);
+      const labelRows = Object.entries(labels).map(([k, v]) => [runPk, k, v]);
+      if (labelRows.length)
+        await insertRows(sql, 'INSERT INTO run_labels (run_id, key, value)', labelRows);
+      await saveResults(sql, runPk, results);
+      return true;
+    });
+  }
+
+  async saveAnalysis(a: AnalysisInput): Promise<number> {
+    return this.db.transaction(async (sql) => {
+      const machineId = a.machine
+        ? ((
+            await sql.all<{ id: number | string }>(
+              'SELECT id FROM machines WHERE fingerprint_hash = ?',
+              [a.machine],
+            )
+          )[0]?.id ?? null)
+        : null;
+      const [row] = await sql.all<{ id: number | string }>(
+        `INSERT INTO analyses (machine_id, topic, created_at, tool_version, labels, headline, report)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          machineId === null ? null : Number(machineId),
+          a.topic,
+          a.createdAt,
+          a.toolVersion,
+          JSON.stringify(a.labels ?? {}),
+          JSON.stringify(a.headline),
+          JSON.stringify(a.report),
+        ],
+      );
+      return Number(row!.id);
+    });
+  }
+
+  async listRuns(filter: RunFilter = {}): Promise<StoredRun[]> {
+    const where = filter.machine ? 'WHERE m.fingerprint_hash = ?' : '';
+    const limit = filter.limit !== undefined ? 'LIMIT ?' : '';
+    const params: unknown[] = [
+      ...(filter.machine ? [filter.machine] : []),
+      ...(filter.limit !== undefined ? [filter.limit] : []),
+    ];
+    const rows = await this.db.all<{
+      id: number | string;
+      run_id: string;
+      started_at: string;
+      status: StoredRun['status'];
+      suite: string | null;
+      machine: string;
+      key: string | null;
+      value: string | null;
+    }>(
+      `SELECT r.id, r.run_id, r.started_at, r.status, r.suite, r.machine, l.key, l.value
+       FROM (SELECT r.id, r.run_id, r.started_at, r.status, r.suite, m.fingerprint_hash AS machine
+             FROM runs r JOIN machines m ON m.id = r.machine_id ${where}
+             ORDER BY r.started_at DESC, r.id DESC ${limit}) r
+       LEFT JOIN run_labels l ON l.run_id = r.id
+       ORDER BY r.started_at DESC, r.id DESC, l.key`,
+      params,
+    );
+    const runs = new Map<string, StoredRun>();
+    for (const row of rows) {
+      let run = runs.get(row.run_id);
+      if (!run) {
+        run = {
+          runId: row.run_id,
+          startedAt: row.started_at,
+          status: row.status,
+          suite: row.suite,
+          machine: row.machine,
+          labels: {},
+        };
+        runs.set(row.run_id, run);
+      }
+      if (row.key !== null) run.labels[row.key] = row.value ?? '';
+    }
+    return [...runs.values()];
+  }
+
+  async getRun(runId: string): Promise<RunRecord | null> {
+    const [row] = await this.db.all<{ record: string }>(
+      'SELECT record FROM runs WHERE run_id = ?',
+      [runId],
+    );
+    return row ? (JSON.parse(row.record) as RunRecord) : null;
+  }
+
+  async series(key: SeriesKey): Promise<SeriesPoint[]> {
+    const conditions = ['res.scenario_id = ?', 'res.metric = ?'];
+    const params: unknown[] = [key.scenarioId, key.metric];
+    if (key.machine !== undefined) {
+      conditions.push('m.fingerprint_hash = ?');
+      params.push(key.machine);
+    }
+    if (key.toolchainVersion !== undefined) {
+      conditions.push('t.version = ?');
+      params.push(key.toolchainVersion);
+    }
+    if (key.configuration !== undefined) {
+      conditions.push('res.configuration = ?');
+      params.push(key.configuration);
+    }
+    const rows = await this.db.all<{
+      run_id: string;
+      started_at: string;
+      machine: string;
+      version: string | null;
+      configuration: string;
+      unit: string;
+      n: number;
+      failed: number;
+      median: number | null;
+      ci_lo: number | null;
+      ci_hi: number | null;
+    }>(
+      `SELECT r.run_id, r.started_at, m.fingerprint_hash AS machine, t.version, res.configuration,
+              res.unit, res.n, res.failed, res.median, res.ci_lo, res.ci_hi
+       FROM results res
+       JOIN runs r ON r.id = res.run_id
+       JOIN machines m ON m.id = r.machine_id
+       LEFT JOIN toolchains t ON t.id = res.toolchain_id
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY r.started_at, r.id, res.configuration`,
+      params,
+    );
+    return rows.map((r) => ({
+      runId: r.run_id,
+      startedAt: r.started_at,
+      machine: r.machine,
+      toolchainVersion: r.version,
+      configuration: r.configuration,
+      unit: r.unit,
+      n: Number(r.n),
+      failed: Number(r.failed),
+      median: r.median,
+      ciLo: r.ci_lo,
+      ciHi: r.ci_hi,
+    }));
+  }
+
+  async listAnalyses(topic?: string): Promise<StoredAnalysis[]> {
+    const rows = await this.db.all<{
+      id: number | string;
+      machine: string | null;
+      topic: string;
+      created_at: string;
+      tool_version: string;
+      labels: unknown;
+      headline: unknown;
+      report: unknown;
+    }>(
+      `SELECT a.id, m.fingerprint_hash AS machine, a.topic, a.created_at, a.tool_version,
+              a.labels, a.headline, a.report
+       FROM analyses a LEFT JOIN machines m ON m.id = a.machine_id
+       ${topic !== undefined ? 'WHERE a.topic = ?' : ''}
+       ORDER BY a.created_at DESC, a.id DESC`,
+      topic !== undefined ? [topic] : [],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      machine: r.machine,
+      topic: r.topic,
+      createdAt: r.created_at,
+      toolVersion: r.tool_version,
+      labels: parseJson(r.labels) as Labels,
+      headline: parseJson(r.headline) as AnalysisInput['headline'],
+      report: parseJson(r.report),
+    }));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const [row] = await this.db.all<{ value: string }>('SELECT value FROM meta WHERE key = ?', [
+      key,
+    ]);
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.transaction((sql) =>
+      sql.run(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [key, value],
+      ),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
