@@ -92,6 +92,11 @@ function machineLine(run: RunRecord, width: number): string {
     `${formatValue('bytes', f.memory.totalBytes)} RAM`,
     f.os.distro ?? f.os.platform,
   ];
+  const gomaxprocs = f.topology?.goDefaultGomaxprocs;
+  if (gomaxprocs != null) {
+    const quota = f.topology?.cgroup.quotaCpus;
+    parts.splice(3, 0, `GOMAXPROCS ${gomaxprocs}${quota != null ? ` (CPU quota ${quota})` : ''}`);
+  }
   const virt = f.virtualization;
   if (virt.wsl) parts.push('WSL');
   if (virt.container) parts.push(`container: ${virt.container}`);

@@ -16,6 +16,7 @@ import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
 import { openContext } from './context.js';
 import { fingerprintBandwidth } from './membw.js';
+import { withMeasuredGoDefault } from './go-default-procs.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
 import type { AutoPlan, RunRecord, ScenarioResult, Toolchain } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
@@ -96,6 +97,9 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       env: envFor(first),
       go: ctx.go,
     });
+    if (fingerprint.topology) {
+      fingerprint.topology = await withMeasuredGoDefault(fingerprint.topology, ctx, opts.userEnv);
+    }
     const goEnvFile = readGoEnvFile(opts.userEnv);
     // The user's own locations (what their builds use), not the private copies measured here.
     const places: Record<string, string> = {};

@@ -39,6 +39,8 @@ export interface CgroupLayout {
   cpuDirs: string[];
   /** Directories holding memory limit files, same order. */
   memoryDirs: string[];
+  /** Directories holding cpuset files, same order. */
+  cpusetDirs: string[];
 }
 
 /**
@@ -61,14 +63,19 @@ export function cgroupLayout(
       );
       return member && mount ? ancestry(mount, member.path) : [];
     };
-    return { version: 1, cpuDirs: dirsFor('cpu'), memoryDirs: dirsFor('memory') };
+    return {
+      version: 1,
+      cpuDirs: dirsFor('cpu'),
+      memoryDirs: dirsFor('memory'),
+      cpusetDirs: dirsFor('cpuset'),
+    };
   }
   const unified = memberships.find((m) => m.hierarchyId === 0);
-  if (unified === undefined) return { version: null, cpuDirs: [], memoryDirs: [] };
+  if (unified === undefined) return { version: null, cpuDirs: [], memoryDirs: [], cpusetDirs: [] };
   const v2mounts = mounts.filter((m) => m.fsType === 'cgroup2');
   const mount = v2mounts.find((m) => m.mountPoint === '/sys/fs/cgroup') ?? v2mounts[0];
   const dirs = mount ? ancestry(mount, unified.path) : [];
-  return { version: 2, cpuDirs: dirs, memoryDirs: dirs };
+  return { version: 2, cpuDirs: dirs, memoryDirs: dirs, cpusetDirs: dirs };
 }
 
 function ancestry(mount: MountInfoEntry, cgroupPath: string): string[] {
@@ -103,6 +110,15 @@ function ratio(quota: string, period: string): number | null {
   if (!Number.isFinite(q) || !Number.isFinite(p) || q <= 0 || p <= 0) return null;
   return q / p;
 }
+
+/**
+ * The cpuset files to read, most telling first: the effective set (the CPUs the kernel really
+ * allows, ancestors included) before the configured one (empty in v2 when it inherits).
+ */
+export const CPUSET_FILES: Record<1 | 2, string[]> = {
+  1: ['cpuset.effective_cpus', 'cpuset.cpus'],
+  2: ['cpuset.cpus.effective', 'cpuset.cpus'],
+};
 
 /**
  * v1 reports "no limit" as the largest page-aligned counter (9223372036854771712 on 4 KiB pages);

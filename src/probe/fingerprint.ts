@@ -2,6 +2,7 @@
 import { queryGo } from './go-toolchain.js';
 import { probeHost } from './host.js';
 import { findOnPath } from './path-search.js';
+import { probeTopology } from './topology.js';
 import type { Fingerprint, GoInfo } from '../record/fingerprint.js';
 
 /** Optional helper tools whose presence we record. */
@@ -28,8 +29,11 @@ export interface FingerprintOptions {
 export async function takeFingerprint(opts: FingerprintOptions): Promise<Fingerprint> {
   const takenAt = new Date().toISOString();
   const go = opts.go ?? (await queryGo(opts.goPath, opts.env, opts.cwd));
-  const host = await probeHost({ root: opts.root ?? '/', env: process.env });
+  const root = opts.root ?? '/';
+  const host = await probeHost({ root, env: process.env });
+  // The measured default GOMAXPROCS needs a build: measure/go-default-procs.ts adds it.
+  const topology = await probeTopology({ root, goVersion: go.version });
   const tools: Record<string, string | null> = {};
   for (const tool of PROBED_TOOLS) tools[tool] = findOnPath(tool, opts.env.PATH);
-  return { schema: 1, takenAt, ...host, go, tools };
+  return { schema: 1, takenAt, ...host, go, topology, tools };
 }

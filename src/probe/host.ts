@@ -1,14 +1,7 @@
 // The I/O layer: read /proc, /sys and /etc and hand the text to the pure parsers.
 import os from 'node:os';
 import path from 'node:path';
-import {
-  cgroupLayout,
-  parseCfsQuota,
-  parseCpuMax,
-  parseMemoryLimit,
-  parseProcSelfCgroup,
-  tightest,
-} from '../parse/cgroup.js';
+import { cgroupLayout, parseMemoryLimit, parseProcSelfCgroup, tightest } from '../parse/cgroup.js';
 import { parseCpuinfo } from '../parse/cpuinfo.js';
 import { busyWarning } from './load.js';
 import { parseMeminfo } from '../parse/meminfo.js';
@@ -17,6 +10,7 @@ import { distroName, parseOsRelease, parseProcVersion } from '../parse/os-releas
 import { exists, readText, readValue } from './read.js';
 import { readMountinfo } from './mounts.js';
 import type { CgroupInfo, Fingerprint } from '../record/fingerprint.js';
+import { readCpuQuotas } from './topology.js';
 import { detectVirtualization } from './virtualization.js';
 
 /** Machine facts: the fingerprint without the toolchain parts. */
@@ -45,40 +39,14 @@ async function probeCgroup(
 ): Promise<CgroupInfo> {
   if (selfCgroup === null) return { version: null, cpuQuotaCores: null, memoryLimitBytes: null };
   const layout = cgroupLayout(parseProcSelfCgroup(selfCgroup), parseMountinfo(mountinfo ?? ''));
-  const under = (dir: string, file: string): Promise<string | null> =>
-    readText(root, path.posix.join(dir, file));
-  let cpu: (number | null)[];
-  let memory: (number | null)[];
-  if (layout.version === 1) {
-    cpu = await Promise.all(
-      layout.cpuDirs.map(async (dir) => {
-        const [quota, period] = await Promise.all([
-          under(dir, 'cpu.cfs_quota_us'),
-          under(dir, 'cpu.cfs_period_us'),
-        ]);
-        return quota === null || period === null ? null : parseCfsQuota(quota, period);
-      }),
-    );
-    memory = await Promise.all(
-      layout.memoryDirs.map(async (dir) => {
-        const text = await under(dir, 'memory.limit_in_bytes');
-        return text === null ? null : parseMemoryLimit(text);
-      }),
-    );
-  } else {
-    cpu = await Promise.all(
-      layout.cpuDirs.map(async (dir) => {
-        const text = await under(dir, 'cpu.max');
-        return text === null ? null : parseCpuMax(text);
-      }),
-    );
-    memory = await Promise.all(
-      layout.memoryDirs.map(async (dir) => {
-        const text = await under(dir, 'memory.max');
-        return text === null ? null : parseMemoryLimit(text);
-      }),
-    );
-  }
+  const cpu = await readCpuQuotas(root, layout);
+  const memoryFile = layout.version === 1 ? 'memory.limit_in_bytes' : 'memory.max';
+  const memory = await Promise.all(
+    layout.memoryDirs.map(async (dir) => {
+      const text = await readText(root, path.posix.join(dir, memoryFile));
+      return text === null ? null : parseMemoryLimit(text);
+    }),
+  );
   return {
     version: layout.version,
     cpuQuotaCores: tightest(cpu),

@@ -23,6 +23,7 @@ export {
   parseCfsQuota,
   parseMemoryLimit,
   tightest,
+  CPUSET_FILES,
   type CgroupMembership,
   type CgroupLayout,
 } from '../parse/cgroup.js';
@@ -35,4 +36,18 @@ export {
   type GoEnvFile,
 } from './go-env-file.js';
 export { parseGoEnvFile } from '../parse/go-env-file.js';
+export {
+  probeTopology,
+  goDefaultRule,
+  goHonoursCgroupQuota,
+  readCpuQuotas,
+  type ProbeTopologyOptions,
+} from './topology.js';
+export {
+  parseCpuList,
+  parseTopologyId,
+  summarizeCpuTopology,
+  type CpuTopologyEntry,
+  type CpuTopologySummary,
+} from '../parse/cpu-topology.js';
 export { probeStorage, type StoragePlace } from './storage.js';

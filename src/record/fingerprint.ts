@@ -73,6 +73,54 @@ export interface MemoryBandwidth {
   triadGBps: number;
 }
 
+/** The cgroup's say over which and how many CPUs this process gets. */
+export interface TopologyCgroup {
+  /** As {@link CgroupInfo.version}. */
+  version: 1 | 2 | null;
+  /**
+   * CPU quota in cores of our own (leaf) cgroup, the one file Go's runtime reads; null when
+   * unlimited or unreadable.
+   */
+  quotaCpus: number | null;
+  /** The tightest quota from our cgroup up to the root (what the kernel enforces); null when none. */
+  effectiveQuotaCpus: number | null;
+  /** CPUs of our cpuset (effective set, else configured), sorted; null when none is readable. */
+  cpuset: number[] | null;
+}
+
+/** CPU topology and the limits that decide how much parallelism a Go build gets. */
+export interface TopologyInfo {
+  /** Online logical CPUs (/sys/devices/system/cpu/online, else cpuinfo, else Node's count). */
+  logicalCpus: number;
+  /** Physical cores (distinct thread-sibling sets in sysfs); null when sysfs does not say. */
+  physicalCores: number | null;
+  /** Physical packages (distinct physical_package_id); null when sysfs does not say. */
+  sockets: number | null;
+  /** NUMA nodes with CPUs (/sys/devices/system/node/node*\/cpulist); null without NUMA sysfs. */
+  numaNodes: number | null;
+  /** Hardware threads per core (1 without SMT); null when sysfs does not say. */
+  smtThreadsPerCore: number | null;
+  /** CPUs this process may run on (sched_getaffinity, from Cpus_allowed_list); null when unreadable. */
+  affinityCpus: number | null;
+  cgroup: TopologyCgroup;
+  /**
+   * Go's documented default for these files: the affinity CPU count, lowered to
+   * max(2, ceil(leaf quota)) when a quota is set (Go 1.25+; older Go ignores the quota).
+   */
+  goDefaultRule: number;
+  /**
+   * runtime.GOMAXPROCS(0) of a tiny program built with the installed go and run without
+   * GOMAXPROCS; null when it could not be built or run (then {@link goDefaultNote} says why).
+   */
+  goDefaultGomaxprocs: number | null;
+  /** runtime.NumCPU() of that program (the affinity count). */
+  goNumCpu: number | null;
+  /** Why the measured default is missing, or how it differs from the rule. */
+  goDefaultNote?: string;
+  /** Cross-checks against lscpu and what could not be read, one line each. */
+  notes: string[];
+}
+
 /** System load averages (runnable + uninterruptible tasks) at probe time. */
 export interface LoadInfo {
   /** 1-minute load average. */
@@ -114,6 +162,8 @@ export interface Fingerprint {
   storage?: StoragePlace[];
   /** Measured when the run starts (about a second); absent when the program could not be built. */
   memoryBandwidth?: MemoryBandwidth;
+  /** CPU topology, cgroup quota and cpuset, Go's default GOMAXPROCS; absent in older records. */
+  topology?: TopologyInfo;
   /** Path of each optional helper tool (strace, perf, fio, numactl, hyperfine, cc) on PATH, else null. */
   tools: Record<string, string | null>;
 }

@@ -44,6 +44,9 @@ export function describeCacheEntry(name: string, toolchains: string[] = []): str
   if (/^membw-[0-9a-f]+$/.test(name))
     return 'the memory-bandwidth and load program (rebuilt with go on next use)';
   if (/^membw-.*\.tmp$/.test(name)) return 'an unfinished build of the memory-bandwidth program';
+  if (/^gomaxprocs-probe-[0-9a-f]+$/.test(name))
+    return "the program that reads Go's default GOMAXPROCS (rebuilt on next run)";
+  if (/^gomaxprocs-probe-.*\.tmp$/.test(name)) return 'an unfinished build of the GOMAXPROCS probe';
   if (name === 'toolchains') {
     const which = toolchains.length ? `: ${toolchains.join(', ')}` : '';
     return `toolchains fetched by --toolchain${which} (fetched again when next asked for)`;

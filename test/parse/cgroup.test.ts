@@ -69,9 +69,14 @@ test('layout on a cgroup v2 host: nested session scope, leaf first', () => {
 });
 
 test('layout without membership or mounts', () => {
-  assert.deepEqual(cgroupLayout([], []), { version: null, cpuDirs: [], memoryDirs: [] });
+  assert.deepEqual(cgroupLayout([], []), {
+    version: null,
+    cpuDirs: [],
+    memoryDirs: [],
+    cpusetDirs: [],
+  });
   const v2NotMounted = cgroupLayout(parseProcSelfCgroup('0::/foo\n'), []);
-  assert.deepEqual(v2NotMounted, { version: 2, cpuDirs: [], memoryDirs: [] });
+  assert.deepEqual(v2NotMounted, { version: 2, cpuDirs: [], memoryDirs: [], cpusetDirs: [] });
 });
 
 test('cpu.max: quota/period in cores, "max" is unlimited', () => {
