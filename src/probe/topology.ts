@@ -167,6 +167,11 @@ export async function probeTopology(opts: ProbeTopologyOptions = {}): Promise<To
   if (affinity === null)
     notes.push('Cpus_allowed_list unreadable: affinity taken as all logical CPUs');
   const affinityCpus = affinity === null ? null : affinity.length;
+  const allowed = new Set(affinity ?? []);
+  const affinityCores =
+    affinity === null || online === null
+      ? null
+      : summarizeCpuTopology(entries.filter((e) => allowed.has(e.cpu))).physicalCores;
   const honours = goHonoursCgroupQuota(opts.goVersion);
   return {
     logicalCpus,
@@ -175,6 +180,7 @@ export async function probeTopology(opts: ProbeTopologyOptions = {}): Promise<To
     numaNodes,
     smtThreadsPerCore: summary.smtThreadsPerCore,
     affinityCpus,
+    affinityCores,
     cgroup,
     goDefaultRule: goDefaultRule(affinityCpus ?? logicalCpus, cgroup.quotaCpus, honours),
     goDefaultGomaxprocs: null,

@@ -102,6 +102,8 @@ export interface TopologyInfo {
   smtThreadsPerCore: number | null;
   /** CPUs this process may run on (sched_getaffinity, from Cpus_allowed_list); null when unreadable. */
   affinityCpus: number | null;
+  /** Physical cores with at least one CPU in the affinity mask; null when either is unknown. */
+  affinityCores: number | null;
   cgroup: TopologyCgroup;
   /**
    * Go's documented default for these files: the affinity CPU count, lowered to

@@ -16,6 +16,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 1,
     affinityCpus: 2,
+    affinityCores: 2,
     cgroup: { version: 1, quotaCpus: null, effectiveQuotaCpus: null, cpuset: [0, 1] },
     goDefaultRule: 2,
   },
@@ -26,6 +27,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 2,
     smtThreadsPerCore: 2,
     affinityCpus: 32,
+    affinityCores: 16,
     cgroup: { version: 2, quotaCpus: null, effectiveQuotaCpus: null, cpuset: range(0, 31) },
     goDefaultRule: 32,
   },
@@ -36,6 +38,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 2,
     affinityCpus: 8,
+    affinityCores: 4,
     cgroup: { version: 2, quotaCpus: null, effectiveQuotaCpus: null, cpuset: range(0, 7) },
     goDefaultRule: 8,
   },
@@ -46,6 +49,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 2,
     affinityCpus: 8,
+    affinityCores: 4,
     cgroup: { version: 2, quotaCpus: 1.5, effectiveQuotaCpus: 1.5, cpuset: range(0, 7) },
     goDefaultRule: 2, // ceil(1.5)
   },
@@ -56,6 +60,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 2,
     affinityCpus: 16,
+    affinityCores: 8,
     cgroup: { version: 1, quotaCpus: 2.5, effectiveQuotaCpus: 2.5, cpuset: range(0, 15) },
     goDefaultRule: 3, // ceil(2.5)
   },
@@ -66,6 +71,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 2,
     affinityCpus: 4,
+    affinityCores: 2,
     cgroup: { version: 2, quotaCpus: null, effectiveQuotaCpus: null, cpuset: range(4, 7) },
     goDefaultRule: 4, // the affinity mask
   },
@@ -76,6 +82,7 @@ export const TOPOLOGY_FIXTURES: Record<string, Expected> = {
     numaNodes: 1,
     smtThreadsPerCore: 1,
     affinityCpus: 4,
+    affinityCores: 4,
     cgroup: { version: 2, quotaCpus: 0.5, effectiveQuotaCpus: 0.5, cpuset: range(0, 3) },
     goDefaultRule: 2, // the floor of 2
   },
