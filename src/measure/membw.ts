@@ -4,18 +4,11 @@
 // (background-load.ts).
 import os from 'node:os';
 import type { MemoryBandwidth } from '../record/fingerprint.js';
-import { controlledEnv } from './controlled-env.js';
-import { ensureProgram, type ProgramStatus } from './own-programs.js';
-import { PrivateDirs } from './private-dirs.js';
-import { complaint, failureReason, runMeasured, succeeded } from './process-runner.js';
+import { buildWithGo, ensureProgram, type ProgramStatus } from './own-programs.js';
+import { failureReason, runMeasured, succeeded } from './process-runner.js';
 
-/** A cold build of a small program: about 10 s on 2 idle cores, a minute on a very busy one. */
-const BUILD_TIMEOUT_MS = 5 * 60_000;
 /** The bandwidth mode takes about a second; this is for a machine that is very busy. */
 const BANDWIDTH_TIMEOUT_MS = 20_000;
-
-/** Variables of the user's that would make the go command build something else. */
-const NOT_INHERITED = ['GOOS', 'GOARCH', 'GOEXPERIMENT', 'GOFLAGS', 'GOWORK'];
 
 /**
  * The membw binary, built with `goPath` on first use (a cold build, in private GOCACHE and
@@ -30,28 +23,7 @@ export function ensureMembw(
     {
       name: 'membw',
       source: 'native/membw/main.go',
-      build: async (source, target) => {
-        const dirs = PrivateDirs.create();
-        try {
-          const env = controlledEnv(userEnv, dirs.goPaths(), { GOPATH: dirs.named('gopath') });
-          for (const k of NOT_INHERITED) delete env[k];
-          const r = await runMeasured(
-            {
-              argv: [goPath, 'build', '-trimpath', '-o', target, source],
-              env,
-              cwd: dirs.named('work'),
-              timeoutMs: BUILD_TIMEOUT_MS,
-              signal,
-            },
-            null,
-          );
-          if (!succeeded(r)) {
-            throw new Error(`${failureReason(r)}: ${complaint(r.stderr) || 'no output'}`);
-          }
-        } finally {
-          dirs.dispose();
-        }
-      },
+      build: buildWithGo(goPath, userEnv, signal),
       describeFailure: (why) =>
         `could not build the memory-bandwidth program with ${goPath}: ${why}`,
     },

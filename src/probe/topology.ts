@@ -2,6 +2,7 @@
 // cgroup files: logical CPUs, cores, sockets, SMT, NUMA nodes, the affinity mask, the cgroup CPU
 // quota and cpuset, and the GOMAXPROCS that Go's rule predicts for them. Reads only; the measured
 // default (a tiny Go program) is added by measure/go-default-procs.ts.
+import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -19,10 +20,12 @@ import {
   summarizeCpuTopology,
   type CpuTopologyEntry,
 } from '../parse/cpu-topology.js';
+import { parseLscpuJson, type LscpuFacts } from '../parse/lscpu.js';
 import { parseMountinfo } from '../parse/mountinfo.js';
 import { parseCpusAllowedList } from '../parse/proc-status.js';
 import type { TopologyCgroup, TopologyInfo } from '../record/fingerprint.js';
 import { readMountinfo } from './mounts.js';
+import { findOnPath } from './path-search.js';
 import { readText, readValue } from './read.js';
 
 const CPU_SYS = '/sys/devices/system/cpu';
@@ -34,6 +37,42 @@ export interface ProbeTopologyOptions {
   root?: string;
   /** `go version` output or GOVERSION (`go1.26.8`): Go before 1.25 ignores the cgroup quota. */
   goVersion?: string;
+  /**
+   * `lscpu -J` output for the cross-check, or null for none; default: run lscpu when it is on
+   * PATH and `root` is `/`.
+   */
+  lscpuJson?: string | null;
+}
+
+/** `lscpu -J` of this machine, or null when lscpu is missing or fails (5 s at most). */
+function runLscpu(): Promise<string | null> {
+  const lscpu = findOnPath('lscpu', process.env.PATH);
+  if (lscpu === null) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    execFile(lscpu, ['-J'], { timeout: 5000, env: { ...process.env, LC_ALL: 'C' } }, (err, out) =>
+      resolve(err ? null : out),
+    );
+  });
+}
+
+/** Where lscpu and sysfs disagree, one line each (lscpu counts offline CPUs too). */
+export function lscpuDisagreements(
+  topology: Pick<TopologyInfo, 'physicalCores' | 'sockets' | 'numaNodes' | 'smtThreadsPerCore'>,
+  lscpu: LscpuFacts,
+): string[] {
+  const cores =
+    lscpu.coresPerSocket !== null && lscpu.sockets !== null
+      ? lscpu.coresPerSocket * lscpu.sockets
+      : null;
+  const pairs: [string, number | null, number | null][] = [
+    ['physical cores', topology.physicalCores, cores],
+    ['sockets', topology.sockets, lscpu.sockets],
+    ['NUMA nodes', topology.numaNodes, lscpu.numaNodes],
+    ['threads per core', topology.smtThreadsPerCore, lscpu.threadsPerCore],
+  ];
+  return pairs
+    .filter(([, ours, theirs]) => ours !== null && theirs !== null && ours !== theirs)
+    .map(([what, ours, theirs]) => `lscpu says ${theirs} ${what}, sysfs ${ours}`);
 }
 
 /** Whether this Go's runtime lowers its default GOMAXPROCS to the cgroup quota (Go 1.25+). */
@@ -148,11 +187,18 @@ async function countNumaNodes(root: string): Promise<number | null> {
 export async function probeTopology(opts: ProbeTopologyOptions = {}): Promise<TopologyInfo> {
   const root = opts.root ?? '/';
   const notes: string[] = [];
-  const [onlineText, status, numaNodes, cgroup] = await Promise.all([
+  const lscpu =
+    opts.lscpuJson !== undefined
+      ? Promise.resolve(opts.lscpuJson)
+      : root === '/'
+        ? runLscpu()
+        : Promise.resolve(null);
+  const [onlineText, status, numaNodes, cgroup, lscpuJson] = await Promise.all([
     readValue(root, `${CPU_SYS}/online`),
     readText(root, '/proc/self/status'),
     countNumaNodes(root),
     probeTopologyCgroup(root),
+    lscpu,
   ]);
   let online = onlineText === null ? null : parseCpuList(onlineText);
   if (online === null || online.length === 0) {
@@ -173,6 +219,9 @@ export async function probeTopology(opts: ProbeTopologyOptions = {}): Promise<To
       ? null
       : summarizeCpuTopology(entries.filter((e) => allowed.has(e.cpu))).physicalCores;
   const honours = goHonoursCgroupQuota(opts.goVersion);
+  if (lscpuJson !== null) {
+    notes.push(...lscpuDisagreements({ ...summary, numaNodes }, parseLscpuJson(lscpuJson)));
+  }
   return {
     logicalCpus,
     physicalCores: summary.physicalCores,

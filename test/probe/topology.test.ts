@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { goDefaultRule, goHonoursCgroupQuota, probeTopology } from '../../src/probe/topology.js';
+import fs from 'node:fs';
+import {
+  goDefaultRule,
+  goHonoursCgroupQuota,
+  lscpuDisagreements,
+  probeTopology,
+} from '../../src/probe/topology.js';
+import { parseLscpuJson } from '../../src/parse/lscpu.js';
 import { fixturePath } from '../support/paths.js';
 import { probeFixturePath } from './fixtures.js';
 import { TOPOLOGY_FIXTURES } from '../support/topology-fixtures.js';
@@ -54,4 +61,55 @@ test("Go's rule: affinity, lowered to the quota rounded up, never below 2", () =
   assert.equal(goHonoursCgroupQuota('go version go1.25.0 linux/amd64'), true);
   assert.equal(goHonoursCgroupQuota('go1.24.9'), false);
   assert.equal(goHonoursCgroupQuota('devel +abc'), true);
+});
+
+const VM_LSCPU = fixturePath('topology/this-vm-kvm-2cpu/lscpu.json');
+
+test("this VM's lscpu -J agrees with its sysfs files", async () => {
+  const got = await probeTopology({
+    root: fixturePath('topology/this-vm-kvm-2cpu'),
+    lscpuJson: fs.readFileSync(VM_LSCPU, 'utf8'),
+  });
+  assert.deepEqual(got.notes, []);
+  assert.deepEqual(parseLscpuJson(fs.readFileSync(VM_LSCPU, 'utf8')), {
+    cpus: 2,
+    threadsPerCore: 1,
+    coresPerSocket: 2,
+    sockets: 1,
+    numaNodes: 1,
+  });
+});
+
+test('lscpu disagreeing with sysfs is a note per count; nested (newer util-linux) fields count', () => {
+  const nested = JSON.stringify({
+    lscpu: [
+      { field: 'CPU(s):', data: '32' },
+      {
+        field: 'Model name:',
+        data: 'Xeon',
+        children: [
+          { field: 'Thread(s) per core:', data: '2' },
+          { field: 'Core(s) per socket:', data: '8' },
+          { field: 'Socket(s):', data: '2' },
+        ],
+      },
+      { field: 'NUMA:', data: null, children: [{ field: 'NUMA node(s):', data: '1' }] },
+    ],
+  });
+  const facts = parseLscpuJson(nested);
+  assert.deepEqual(facts, {
+    cpus: 32,
+    threadsPerCore: 2,
+    coresPerSocket: 8,
+    sockets: 2,
+    numaNodes: 1,
+  });
+  assert.deepEqual(
+    lscpuDisagreements(
+      { physicalCores: 16, sockets: 2, numaNodes: 2, smtThreadsPerCore: 2 },
+      facts,
+    ),
+    ['lscpu says 1 NUMA nodes, sysfs 2'],
+  );
+  assert.deepEqual(parseLscpuJson('not json').sockets, null);
 });
