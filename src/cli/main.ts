@@ -61,6 +61,22 @@ function buildProgram(setExit: (code: number) => void): Command {
       'toolchains to compare, e.g. go1.27.3,local (fetched with GOTOOLCHAIN into a private module cache)',
       collectList,
     )
+    .option(
+      '--config <spec>',
+      "a configuration to compare, run by run: 'NAME: KEY=VALUE ...' with environment variables (GOGC=50), build settings (p=2 ldflags='-s -w' trimpath=true cache=cold|warm) or go=PATH|VERSION (repeatable)",
+      collectRepeat,
+    )
+    .addOption(
+      new Option(
+        '--order <kind>',
+        'order of the configurations inside each round (default abba)',
+      ).choices(['abba', 'shuffle']),
+    )
+    .option(
+      '--seed <n>',
+      'with --order shuffle: the seed of the shuffle (default random)',
+      wholeNumber(0),
+    )
     .option('--auto', 'sample each scenario until the 95% CI of its median is within --target-ci')
     .option(
       '--target-ci <percent>',
@@ -74,7 +90,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     )
     .option(
       '--max-runs <n>',
-      'with --auto: run budget per scenario and toolchain (default 200)',
+      'with --auto: run budget per scenario and configuration (default 200)',
       wholeNumber(1),
     )
     .option(

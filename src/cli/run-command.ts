@@ -8,13 +8,14 @@ import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline } from '../measure/baseline.js';
 import type { RunRecord } from '../record/run-record.js';
 import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
-import type { AutoPlan } from '../record/run-record.js';
+import type { AutoPlan, InterleaveOrder } from '../record/run-record.js';
 import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
-import { resolveToolchains } from '../measure/toolchains.js';
+import { parseConfigSpecs } from '../measure/config-spec.js';
+import { checkSettings, resolveConfigurations } from '../measure/configurations.js';
 import { StderrProgress } from '../report/progress.js';
 import { loadReferenceData } from '../report/references.js';
 import {
-  comparesToolchains,
+  comparesConfigurations,
   referenceComparisons,
   renderReferenceTable,
   renderRunTable,
@@ -22,7 +23,8 @@ import {
   type TableWidth,
 } from '../report/terminal-table.js';
 import { joinToWidth, wrapText } from '../report/fit-width.js';
-import { renderToolchainComparison } from '../report/toolchain-comparison.js';
+import { renderConfigurationComparison } from '../report/configuration-comparison.js';
+import { describeConfigurations, toolchainsOnly } from '../report/configuration-names.js';
 import { formatValue } from '../record/units.js';
 import {
   ensureRunsDir,
@@ -43,6 +45,9 @@ export interface RunOptions {
   warmup?: number;
   go?: string[];
   toolchain?: string[];
+  config?: string[];
+  order?: 'abba' | 'shuffle';
+  seed?: number;
   auto?: boolean;
   targetCi?: number;
   maxTime?: number;
@@ -135,7 +140,7 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
   );
   out.push([machineLine(run, prose), storageLine(run, prose)].filter(Boolean).join('\n'));
   out.push(renderRunTable(run, width));
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   const notes = run.scenarios.flatMap((r) => scenarioNotes(r, several));
   if (notes.length)
     out.push(
@@ -143,16 +148,19 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
         '\n',
       ),
     );
-  const toolchains = renderToolchainComparison(run, width);
-  if (toolchains) {
-    const [base] = run.config.toolchains;
+  const compared = renderConfigurationComparison(run, width);
+  if (compared) {
+    const [base] = run.config.configurations;
+    const what = toolchainsOnly(run)
+      ? 'toolchains'
+      : `configurations ${describeConfigurations(run)}`;
     out.push(
       wrapText(
-        `toolchains compared, run by run (base: ${base?.label}; ~ = no significant difference at alpha 0.05):`,
+        `${what} compared, run by run (base: ${base?.name}; ~ = no significant difference at alpha 0.05):`,
         prose,
       ),
     );
-    out.push(toolchains.trimEnd());
+    out.push(compared.trimEnd());
   }
   const data = loadReferenceData();
   const refs = renderReferenceTable(referenceComparisons(run, data), data, width);
@@ -168,6 +176,13 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
   if (run.warnings.length)
     out.push(['warnings:', ...run.warnings.map((w) => wrapText(`  ${w}`, prose))].join('\n'));
   return `${out.join('\n\n')}\n`;
+}
+
+/** --order and --seed as an interleave order; a shuffle without --seed gets a random seed. */
+function interleaveOrder(kind: RunOptions['order'], seed: number | undefined): InterleaveOrder {
+  if (kind === 'shuffle') return { kind, seed: seed ?? Math.floor(Math.random() * 2 ** 31) };
+  if (seed !== undefined) throw new UsageError('--seed goes with --order shuffle');
+  return { kind: 'abba' };
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
@@ -189,13 +204,26 @@ export async function runCommand(opts: RunOptions): Promise<number> {
         maxRuns: opts.maxRuns ?? DEFAULT_MAX_RUNS,
       }
     : undefined;
+  const specs = parseConfigSpecs(opts.config ?? []);
+  // Background load (load=N) is not wired into run yet: a configuration asking for it is refused.
+  for (const { scenario } of plan) for (const spec of specs) checkSettings(scenario, spec, false);
+  const order = interleaveOrder(opts.order, opts.seed);
   // Every path is checked before anything is measured: a typo costs a line, not a run.
   checkOutputFile(opts.json, '--json');
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
   if (opts.save) ensureRunsDir();
-  const toolchains = await resolveToolchains(opts.go ?? [], opts.toolchain ?? [], process.env);
+  const { toolchains, configurations } = await resolveConfigurations(
+    opts.go ?? [],
+    opts.toolchain ?? [],
+    specs,
+    process.env,
+  );
 
-  const progress = new StderrProgress(plan.length * toolchains.length, process.stderr, opts.quiet);
+  const progress = new StderrProgress(
+    plan.length * configurations.length,
+    process.stderr,
+    opts.quiet,
+  );
   let run: RunRecord;
   try {
     run = await interruptible(
@@ -204,6 +232,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
           plan,
           suite,
           toolchains,
+          configurations,
+          order,
           auto,
           userEnv: process.env,
           overrides: opts.env ?? {},
@@ -236,7 +266,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   if (run.status === 'interrupted') return ExitCode.interrupted;
   if (run.scenarios.some((s) => s.samples.some((x) => x.ok))) return ExitCode.ok;
   // Also with --json - and --quiet, where nothing else on stderr would say why.
-  const why = run.scenarios.flatMap((s) => scenarioNotes(s, comparesToolchains(run)))[0];
+  const why = run.scenarios.flatMap((s) => scenarioNotes(s, comparesConfigurations(run)))[0];
   process.stderr.write(`gobaseline: nothing was measured${why ? `: ${why}` : ''}\n`);
   return ExitCode.environment;
 }

@@ -18,9 +18,17 @@ import { openContext } from './context.js';
 import { fingerprintBandwidth } from './membw.js';
 import { withMeasuredGoDefault } from './go-default-procs.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
-import type { AutoPlan, RunRecord, ScenarioResult, Toolchain } from '../record/run-record.js';
+import type {
+  AutoPlan,
+  Configuration,
+  InterleaveOrder,
+  RunRecord,
+  ScenarioResult,
+  Toolchain,
+} from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
-import type { ProgressSink, SamplerContext } from './sampler.js';
+import { effectiveCache } from './configurations.js';
+import type { ProgressSink, SampledConfiguration, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
 
 /** One scenario with the run counts to use. */
@@ -33,8 +41,12 @@ export interface PlannedScenario {
 export interface BaselineOptions {
   plan: PlannedScenario[];
   suite: string | null;
-  /** The toolchains to measure, interleaved run by run; the first is the fingerprint's. */
+  /** The toolchains the configurations run; the first is the fingerprint's. */
   toolchains: Toolchain[];
+  /** The configurations to measure, interleaved run by run; the first is the base. */
+  configurations: Configuration[];
+  /** Their order inside each round. */
+  order: InterleaveOrder;
   /** Adaptive sampling (--auto), or undefined for fixed run counts. */
   auto?: AutoPlan;
   /** The user's environment (process.env); never modified. */
@@ -83,7 +95,8 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
   });
   const { dirs, warnings } = ctx;
   try {
-    // One GOCACHE for warm scenarios, shared across toolchains (its keys include the toolchain).
+    // One GOCACHE for warm scenarios, shared across configurations (its keys include the
+    // toolchain and every build setting).
     const warmCacheDir = opts.warmCacheDir ?? dirs.named('gocache-warm');
     const env = controlledEnv(
       opts.userEnv,
@@ -131,24 +144,28 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       warmCacheDir,
       progress: opts.progress,
     };
-    const toolchains = opts.toolchains.map((t) => ({
-      toolchain: t.label,
-      goPath: t.goPath,
-      env: envFor(t),
-    }));
+    const configurations = opts.configurations.map((configuration): SampledConfiguration => {
+      const t = opts.toolchains.find((x) => x.label === configuration.toolchain);
+      if (!t)
+        throw new Error(
+          `configuration ${configuration.name}: no toolchain ${configuration.toolchain}`,
+        );
+      return { configuration, goPath: t.goPath, env: envFor(t) };
+    });
     for (const { scenario, warmup, runs } of opts.plan) {
       if (opts.signal.aborted) break;
       const runsOut = await runScenario(
         scenario,
-        { warmup, runs, auto: opts.auto },
-        toolchains,
+        { warmup, runs, auto: opts.auto, order: opts.order },
+        configurations,
         sampling,
       );
-      for (const run of runsOut) {
+      for (const [i, run] of runsOut.entries()) {
+        const build = configurations[i]?.configuration.build ?? {};
         scenarios.push({
           ...run,
           description: scenario.description,
-          cache: scenario.cache,
+          cache: effectiveCache(scenario, build),
           metrics: [...PROCESS_METRICS, ...scenario.metrics],
         });
       }
@@ -166,6 +183,8 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         scenarios: opts.plan.map((p) => p.scenario.id),
         goPath: first.goPath,
         toolchains: opts.toolchains,
+        configurations: opts.configurations,
+        order: opts.order,
         auto: opts.auto ?? null,
         runs: opts.runsOverride,
         warmup: opts.warmupOverride,

@@ -1,6 +1,8 @@
-// The sampling loop: prepares a scenario (workspace, setup, cache priming) for each toolchain,
-// runs warm-ups and counted runs, and turns each run into a sample. With several toolchains the
-// runs are interleaved (A B B A A B ...) so that drift in the machine hits all of them equally.
+// The sampling loop: prepares a scenario (workspace, setup, cache priming) for each
+// configuration (toolchain, environment, build settings), runs warm-ups and counted runs, and
+// turns each run into a sample. With several configurations every round runs each once, in the
+// round's order (round-order.ts: ABBA or a seeded shuffle), so that drift in the machine hits
+// all of them equally; each sample records its round and place.
 // A failed command is a failed sample with its stderr tail, never a timing. Stops early,
 // keeping what it has, when aborted; with `auto`, stops once the median's CI is narrow enough.
 import { promises as fs } from 'node:fs';
@@ -8,30 +10,47 @@ import path from 'node:path';
 import { extractMetrics, needsStdout } from '../scenarios/extractors.js';
 import { WORKSPACES } from '../scenarios/programs.js';
 import type { Scenario } from '../scenarios/types.js';
-import type { AutoPlan, AutoStop, Sample, ScenarioRun } from '../record/run-record.js';
+import type {
+  AutoPlan,
+  AutoStop,
+  CacheMode,
+  Configuration,
+  InterleaveOrder,
+  Sample,
+  ScenarioRun,
+} from '../record/run-record.js';
 import { summarize } from '../stats/index.js';
 import type { PrivateDirs } from './private-dirs.js';
 import { removeTree } from './private-dirs.js';
 import type { CommandRunner } from './command-runner.js';
 import type { ProcessResult } from './process-runner.js';
 import { failureReason, succeeded, tail } from './process-runner.js';
+import { effectiveCache, withBuildFlags } from './configurations.js';
+import { roundOrder } from './round-order.js';
 
-/** Receives progress events; the CLI draws them (or not, in a pipe). `id` names scenario and toolchain. */
+/** Receives progress events; the CLI draws them (or not, in a pipe). `id` names scenario and configuration. */
 export interface ProgressSink {
   phase(id: string, text: string): void;
   sample(id: string, done: number, total: number, warmup: boolean, sample: Sample): void;
 }
 
-/** One toolchain to sample a scenario with. */
-export interface SampledToolchain {
-  /** Toolchain label, shown in progress and recorded with the samples. */
-  toolchain: string;
+/** One configuration to sample a scenario with. */
+export interface SampledConfiguration {
+  /** What is measured; its name is shown in progress and recorded with the samples. */
+  configuration: Configuration;
+  /** The go binary of its toolchain. */
   goPath: string;
-  /** Controlled environment for every command (private GOCACHE etc. already set). */
+  /**
+   * Controlled environment of its toolchain, --env included (private GOCACHE etc. already
+   * set); the scenario's and then the configuration's own variables are added to it.
+   */
   env: Record<string, string>;
 }
 
-/** What sampling shares across toolchains: how commands run, where they write, who watches. */
+/** Background load around a measured run (measure/background-load.ts); stop() ends it. */
+export type StartLoad = (processes: number) => Promise<{ stop(): Promise<void> }>;
+
+/** What sampling shares across configurations: how commands run, where they write, who watches. */
 export interface SamplerContext {
   /** Runs every command (timeout, rusage helper and Ctrl-C are its business). */
   runner: CommandRunner;
@@ -39,6 +58,8 @@ export interface SamplerContext {
   /** The private GOCACHE shared by `warm` and `none` scenarios. */
   warmCacheDir: string;
   progress: ProgressSink;
+  /** Starts `load=N` background processes; a configuration with load needs it. */
+  startLoad?: StartLoad;
   /** Clock for the --auto time budget, in ms; default Date.now. */
   now?: () => number;
 }
@@ -48,9 +69,11 @@ export interface SamplePlan {
   warmup: number;
   runs: number;
   auto?: AutoPlan;
+  /** Order of the configurations inside each round; default ABBA. */
+  order?: InterleaveOrder;
 }
 
-/** Stop a toolchain after this many failed runs in a row: the rest would fail the same way. */
+/** Stop a configuration after this many failed runs in a row: the rest would fail the same way. */
 const MAX_CONSECUTIVE_FAILURES = 3;
 /** Fewest samples for which the 95% CI of the median is bounded (benchstat). */
 export const MIN_RUNS_FOR_CI = 6;
@@ -76,11 +99,14 @@ export function ciHalfWidth(samples: Sample[]): number | null {
   return (s.ciHi - s.ciLo) / 2 / s.median;
 }
 
-/** A scenario made ready for one toolchain: workspace written, setup run, cache primed. */
+/** A scenario made ready for one configuration: workspace written, setup run, cache primed. */
 interface Prepared {
   ctx: SamplerContext;
-  tc: SampledToolchain;
+  tc: SampledConfiguration;
   run: ScenarioRun;
+  /** The scenario's command with the configuration's build flags (tokens unresolved). */
+  argv: string[];
+  cache: CacheMode;
   ws: string;
   env: Record<string, string>;
   id: string;
@@ -115,14 +141,17 @@ function execute(
 async function prepare(
   scenario: Scenario,
   plan: SamplePlan,
-  tc: SampledToolchain,
+  tc: SampledConfiguration,
   ctx: SamplerContext,
   id: string,
 ): Promise<Prepared> {
+  const { configuration } = tc;
+  const argv = withBuildFlags(scenario.argv, configuration.build);
   const run: ScenarioRun = {
     scenarioId: scenario.id,
-    toolchain: tc.toolchain,
-    argv: resolveTokens(scenario.argv, { go: tc.goPath }),
+    toolchain: configuration.toolchain,
+    configuration: configuration.name,
+    argv: resolveTokens(argv, { go: tc.goPath }),
     warmup: plan.warmup,
     runsRequested: plan.runs,
     samples: [],
@@ -133,8 +162,10 @@ async function prepare(
     ctx,
     tc,
     run,
+    argv,
+    cache: effectiveCache(scenario, configuration.build),
     ws,
-    env: { ...tc.env, GOCACHE: ctx.warmCacheDir, ...scenario.env },
+    env: { ...tc.env, GOCACHE: ctx.warmCacheDir, ...scenario.env, ...configuration.env },
     id,
     consecutiveFailures: 0,
     active: true,
@@ -148,13 +179,13 @@ async function prepare(
       return p;
     }
   }
-  if (scenario.cache === 'warm') {
+  if (p.cache === 'warm') {
     ctx.progress.phase(id, 'priming the private GOCACHE (untimed)');
     const outDir = ctx.dirs.fresh('out');
     const result = await execute(
       scenario,
       p,
-      resolveTokens(scenario.argv, { go: tc.goPath, ws, out: outDir }),
+      resolveTokens(argv, { go: tc.goPath, ws, out: outDir }),
     );
     removeTree(outDir);
     if (!succeeded(result)) {
@@ -175,20 +206,27 @@ async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise
   const { ctx, tc } = p;
   // Only commands that write a per-run file get a per-run directory: the loop stays lean.
   const outDir = usesRunDir(scenario) ? ctx.dirs.fresh('out') : p.ws;
-  const freshCache = scenario.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
+  const freshCache = p.cache === 'fresh' ? ctx.dirs.fresh('gocache-cold') : null;
   const actionGraphPath = path.join(outDir, 'actiongraph.json');
-  const argv = resolveTokens(scenario.argv, {
+  const argv = resolveTokens(p.argv, {
     go: tc.goPath,
     ws: p.ws,
     out: outDir,
     actiongraph: actionGraphPath,
   });
-  const result = await execute(
-    scenario,
-    p,
-    argv,
-    freshCache ? { ...p.env, GOCACHE: freshCache } : p.env,
-  );
+  const processes = tc.configuration.build.load ?? 0;
+  const load = processes > 0 && ctx.startLoad ? await ctx.startLoad(processes) : null;
+  let result: ProcessResult;
+  try {
+    result = await execute(
+      scenario,
+      p,
+      argv,
+      freshCache ? { ...p.env, GOCACHE: freshCache } : p.env,
+    );
+  } finally {
+    await load?.stop();
+  }
   const sample = await toSample(scenario, result, { argv, actionGraphPath }, seq);
   // Removing a cold cache (hundreds of MB) is not part of the timing.
   if (outDir !== p.ws) removeTree(outDir);
@@ -197,22 +235,23 @@ async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise
 }
 
 /**
- * Samples one scenario on each toolchain (one ScenarioRun per toolchain, in order): `warmup`
- * uncounted runs, then `runs` counted ones, interleaved across toolchains.
+ * Samples one scenario with each configuration (one ScenarioRun per configuration, in order):
+ * `warmup` uncounted rounds, then `runs` counted ones, each round running every configuration
+ * once in the plan's order.
  */
 export async function runScenario(
   scenario: Scenario,
   plan: SamplePlan,
-  toolchains: SampledToolchain[],
+  configurations: SampledConfiguration[],
   ctx: SamplerContext,
 ): Promise<ScenarioRun[]> {
-  const several = toolchains.length > 1;
+  const several = configurations.length > 1;
   const { signal } = ctx.runner;
   const now = ctx.now ?? Date.now;
   const prepared: Prepared[] = [];
-  for (const tc of toolchains) {
+  for (const tc of configurations) {
     if (signal.aborted) break;
-    const id = several ? `${scenario.id} @${tc.toolchain}` : scenario.id;
+    const id = several ? `${scenario.id} @${tc.configuration.name}` : scenario.id;
     prepared.push(await prepare(scenario, plan, tc, ctx, id));
   }
   const started = now();
@@ -222,10 +261,10 @@ export async function runScenario(
 
   for (let round = 0; round < maxRounds && stop === null; round++) {
     const warmup = round < plan.warmup;
-    // ABBA order: a toolchain is first and last equally often.
-    const order = round % 2 === 0 ? prepared : [...prepared].reverse();
-    for (const p of order) {
-      if (!p.active) continue;
+    const order = roundOrder(plan.order ?? { kind: 'abba' }, prepared.length, round);
+    for (const [position, index] of order.entries()) {
+      const p = prepared[index];
+      if (!p?.active) continue;
       if (signal.aborted) {
         stop = 'interrupted';
         break;
@@ -235,7 +274,10 @@ export async function runScenario(
         stop = 'interrupted';
         break;
       }
-      if (!warmup) p.run.samples.push(sample);
+      if (!warmup) {
+        const { seq: at, ...rest } = sample;
+        p.run.samples.push({ seq: at, round: round - plan.warmup, position, ...rest });
+      }
       p.ctx.progress.sample(
         p.id,
         round + 1,

@@ -1,9 +1,13 @@
 // The run record in a run file's text (docs/run-schema.md), checked field by field: a record that
 // passes renders in every report format and compares, so a damaged or hand-edited file is a clear
 // one-line UsageError (exit 2) naming the file and the field, never a TypeError in a reporter.
-// Fields no reader uses (evidence lists, tools, cgroup, ...) are not checked. Pure.
+// Fields no reader uses (evidence lists, tools, cgroup, ...) are not checked. A version-1 file
+// (before configurations) is read as one configuration per toolchain, named by its label. Pure.
 import { UsageError } from '../errors.js';
-import { RUN_SCHEMA_VERSION, type RunRecord } from '../record/run-record.js';
+import { RUN_SCHEMA_VERSION, type Configuration, type RunRecord } from '../record/run-record.js';
+
+/** The oldest run schema version this reader still reads (converted on reading). */
+const OLDEST_READ_VERSION = 1;
 
 /** Checks one value at a field path; throws a ShapeError when it is not what the readers need. */
 type Check = (value: unknown, at: string) => void;
@@ -63,12 +67,15 @@ const failure = shape({ reason: str, stderrTail: str });
 const scenario = shape({
   scenarioId: str,
   toolchain: str,
+  configuration: str,
   argv: list(str),
   warmup: num,
   runsRequested: num,
   samples: list(
     shape({
       seq: num,
+      round: optional(num),
+      position: optional(num),
       ok: bool,
       // A value JSON could not hold (NaN) is written as null; readers skip it.
       metrics: dict(nullable(num)),
@@ -99,6 +106,8 @@ const scenario = shape({
 
 const config = shape({
   toolchains: list(shape({ label: str, goPath: str, version: str })),
+  configurations: list(shape({ name: str, toolchain: str, env: dict(str), build: shape({}) })),
+  order: shape({ kind: oneOf('abba', 'shuffle') }),
   userEnv: dict(str),
   env: dict(str),
   measuredBy: oneOf('rusage-exec', 'node'),
@@ -135,6 +144,28 @@ const body = shape({
   scenarios: list(scenario),
 });
 
+/**
+ * Gives a version-1 record (toolchains only) its configurations in place: one per toolchain,
+ * named by the label, run in ABBA order; samples keep no round or place (not recorded then).
+ * Shapes it cannot upgrade are left for the checks to name.
+ */
+function upgradeVersion1(rec: Record<string, unknown>): void {
+  const config = rec.config as Record<string, unknown> | undefined;
+  if (isObject(config) && Array.isArray(config.toolchains)) {
+    config.configurations ??= (config.toolchains as unknown[]).map((t): Configuration => {
+      const label = isObject(t) && typeof t.label === 'string' ? t.label : '';
+      return { name: label, toolchain: label, env: {}, build: {} };
+    });
+    config.order ??= { kind: 'abba' };
+  }
+  if (Array.isArray(rec.scenarios)) {
+    for (const s of rec.scenarios as unknown[]) {
+      if (isObject(s) && typeof s.toolchain === 'string') s.configuration ??= s.toolchain;
+    }
+  }
+  rec.schemaVersion = RUN_SCHEMA_VERSION;
+}
+
 /** The run record in a run file's text (`file` names it in messages); UsageError when not one. */
 export function parseRunFile(text: string, file: string): RunRecord {
   let data: unknown;
@@ -146,12 +177,19 @@ export function parseRunFile(text: string, file: string): RunRecord {
   const rec = data as Partial<RunRecord> | null;
   if (!isObject(rec) || rec.schema !== 'gobaseline/run')
     throw new UsageError(`${file} is not a gobaseline run file`);
-  if (rec.schemaVersion !== RUN_SCHEMA_VERSION) {
+  const version = rec.schemaVersion as unknown;
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < OLDEST_READ_VERSION ||
+    version > RUN_SCHEMA_VERSION
+  ) {
     throw new UsageError(
-      `${file} has run schema version ${JSON.stringify(rec.schemaVersion)}; this gobaseline reads ${RUN_SCHEMA_VERSION}`,
+      `${file} has run schema version ${JSON.stringify(version)}; this gobaseline reads ${OLDEST_READ_VERSION} to ${RUN_SCHEMA_VERSION}`,
     );
   }
   try {
+    if (version === 1) upgradeVersion1(rec);
     body(rec, '');
   } catch (err) {
     if (err instanceof ShapeError)

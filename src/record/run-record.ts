@@ -4,7 +4,7 @@ import type { Fingerprint } from './fingerprint.js';
 import type { Unit } from './units.js';
 
 /** Bumped on any incompatible change to RunRecord; readers check it. */
-export const RUN_SCHEMA_VERSION = 1;
+export const RUN_SCHEMA_VERSION = 2;
 
 /** A metric a scenario yields per sample. */
 export interface MetricSpec {
@@ -30,11 +30,14 @@ export type CacheMode = 'fresh' | 'warm' | 'none';
 
 /** One counted run of a scenario. Metric values in the units of the scenario's MetricSpecs. */
 export interface Sample {
-  /** Position of this run among all runs of the scenario, across toolchains, from 0 (warm-ups count). */
+  /** Position of this run among all runs of the scenario, across configurations, from 0 (warm-ups count). */
   seq: number;
-  /** Counted round this run belongs to, from 0 (warm-ups excluded): runs of one round pair up. */
+  /**
+   * Counted round this run belongs to, from 0 (warm-ups excluded): runs of one round pair up.
+   * Absent in version-1 run files.
+   */
   round?: number;
-  /** Place of this run inside its round's order, from 0. */
+  /** Place of this run inside its round's order, from 0. Absent in version-1 run files. */
   position?: number;
   ok: boolean;
   metrics: Record<string, number>;
@@ -45,13 +48,13 @@ export interface Sample {
 /** How adaptive sampling ended: CI target met, or which budget ran out. */
 export type AutoStop = 'ci-target' | 'time-budget' | 'run-budget';
 
-/** What sampling one scenario with one toolchain produced. */
+/** What sampling one scenario with one configuration produced. */
 export interface ScenarioRun {
   scenarioId: string;
   /** Label of the toolchain measured (see Toolchain.label). */
   toolchain: string;
   /** Name of the configuration measured (see Configuration.name). */
-  configuration?: string;
+  configuration: string;
   /** The measured command with `{go}` resolved (per-run paths stay as tokens). */
   argv: string[];
   warmup: number;
@@ -72,7 +75,7 @@ export interface AutoPlan {
   targetCiHalfWidth: number;
   /** Stop after this much sampling time per scenario, in ms. */
   maxTimeMs: number;
-  /** Stop after this many counted runs per toolchain. */
+  /** Stop after this many counted runs per configuration. */
   maxRuns: number;
 }
 
@@ -144,9 +147,9 @@ export interface RunConfig {
   /** Every toolchain measured; scenario results name theirs by `toolchain` (the label). */
   toolchains: Toolchain[];
   /** Every configuration measured, interleaved run by run; the first is the base of comparisons. */
-  configurations?: Configuration[];
+  configurations: Configuration[];
   /** How runs were ordered inside each round. */
-  order?: InterleaveOrder;
+  order: InterleaveOrder;
   /** Adaptive sampling settings (--auto), or null for fixed run counts. */
   auto: AutoPlan | null;
   /** --runs / --warmup when given (else each scenario's default). */

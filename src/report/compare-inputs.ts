@@ -25,7 +25,7 @@ import { assumeExact, assumptionNamed } from '../stats/index.js';
 import type { CompareInput, CompareMetric } from './compare.js';
 import type { GoBenchFile } from '../parse/gobench-reader.js';
 import { gobenchUnit, metricAssumption, runResults } from './run-results.js';
-import { comparesToolchains } from './terminal-table.js';
+import { comparesConfigurations } from './terminal-table.js';
 
 /** One input file as read: a run record or a parsed Go benchmark file. */
 export type LoadedInput =
@@ -159,10 +159,10 @@ function fill(columns: readonly Column[], samples: readonly Sample[]): CompareIn
   }));
 }
 
-/** A run result's row: the scenario id, `@toolchain` added in a run of several toolchains. */
-function scenarioName(r: BenchResult, withToolchain: boolean): string {
+/** A run result's row: the scenario id, `@configuration` added in a run of several. */
+function scenarioName(r: BenchResult, withConfiguration: boolean): string {
   const id = r.labels.scenario ?? '';
-  return withToolchain ? `${id} @${r.labels.toolchain ?? ''}` : id;
+  return withConfiguration ? `${id} @${r.labels.configuration ?? ''}` : id;
 }
 
 /**
@@ -187,10 +187,10 @@ export function prepareComparison(loaded: readonly LoadedInput[]): PreparedCompa
     const samples = project(results, { row: '.name', column: '.file' });
     return { inputs: fill(columns, samples), metrics: unitMetrics(sources, specs) };
   }
-  // A run of several toolchains names its rows `scenario @toolchain`.
+  // A run of several configurations names its rows `scenario @configuration`.
   const several = new Set(
     loaded.flatMap((l, i) =>
-      l.kind === 'run' && comparesToolchains(l.run) ? [columns[i]?.label] : [],
+      l.kind === 'run' && comparesConfigurations(l.run) ? [columns[i]?.label] : [],
     ),
   );
   const row = (r: BenchResult): string => scenarioName(r, several.has(r.labels['.file']));
@@ -199,19 +199,24 @@ export function prepareComparison(loaded: readonly LoadedInput[]): PreparedCompa
 }
 
 /**
- * Builds the comparison of a run's toolchains: its results projected by `toolchain` into one
- * column each (the first is the base), rows by `scenario`, metrics by run record key.
+ * Builds the comparison of a run's configurations (toolchains, --config): its results projected
+ * by `configuration` into one column each (the first is the base), rows by `scenario`, metrics
+ * by run record key.
  */
-export function prepareToolchainComparison(run: RunRecord): PreparedComparison {
+export function prepareConfigurationComparison(run: RunRecord): PreparedComparison {
   const { results } = runResults(run);
-  const columns = run.config.toolchains.map(({ label }): Column => ({
-    label,
-    path: label,
+  const columns = run.config.configurations.map(({ name }): Column => ({
+    label: name,
+    path: name,
     kind: 'run',
     runId: run.id,
     warnings: [],
   }));
-  const samples = project(results, { row: 'scenario', column: 'toolchain', metric: byRecordKey });
+  const samples = project(results, {
+    row: 'scenario',
+    column: 'configuration',
+    metric: byRecordKey,
+  });
   return { inputs: fill(columns, samples), metrics: recordMetrics(samples, knownSpecs([run])) };
 }
 

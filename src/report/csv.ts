@@ -5,7 +5,7 @@
 import type { RunRecord } from '../record/run-record.js';
 import { median } from '../stats/index.js';
 import { measuredMetrics, timingSummary, type Reporter } from './reporter.js';
-import { comparesToolchains } from './terminal-table.js';
+import { comparesConfigurations } from './terminal-table.js';
 
 const TIME_KEYS = new Set(['wallNs', 'userNs', 'sysNs']);
 
@@ -44,7 +44,7 @@ export function renderCsv(run: RunRecord): string {
     ...extraKeys,
   ];
   const lines = [head.join(',')];
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   for (const result of run.scenarios) {
     const t = timingSummary(result, several);
     const w = t.wall;

@@ -8,7 +8,8 @@ import type { BenchResult, BenchResults } from '../parse/bench-result.js';
 import type { RunRecord } from '../record/run-record.js';
 import type { Reporter } from './reporter.js';
 import { runResults } from './run-results.js';
-import { comparesToolchains } from './terminal-table.js';
+import { describeConfigurations, toolchainsOnly } from './configuration-names.js';
+import { comparesConfigurations } from './terminal-table.js';
 
 /** A value as Go's ParseFloat reads it back: shortest round-trip digits, Go's Inf and NaN. */
 function valueText(value: number): string {
@@ -73,15 +74,17 @@ export function writeGoBench(data: BenchResults, comments: readonly string[] = [
   return `${out.join('\n')}\n`;
 }
 
-/** Renders a run in the Go benchmark format; its id, toolchains and warnings in comment lines. */
+/** Renders a run in the Go benchmark format; its id, toolchains, configurations and warnings in comment lines. */
 export function renderGoBench(run: RunRecord): string {
   const comments = [
     `gobaseline ${run.tool.version} run ${run.id} (${run.status}), started ${run.startedAt}`,
   ];
-  if (comparesToolchains(run)) {
+  if ((run.config.toolchains?.length ?? 1) > 1) {
     const list = (run.config.toolchains ?? []).map((t) => `${t.label} (${t.goPath})`);
     comments.push(`toolchains: ${list.join(', ')}`);
   }
+  if (comparesConfigurations(run) && !toolchainsOnly(run))
+    comments.push(`configurations: ${describeConfigurations(run)}`);
   const data = runResults(run);
   comments.push(...data.warnings.map((w) => w.message));
   return writeGoBench(data, comments);

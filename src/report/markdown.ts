@@ -5,7 +5,7 @@
 import type { RunRecord } from '../record/run-record.js';
 import { summarize } from '../stats/index.js';
 import { measuredMetrics, timingSummary, type Reporter } from './reporter.js';
-import { comparesToolchains, displayName, scenarioNotes } from './terminal-table.js';
+import { comparesConfigurations, displayName, scenarioNotes } from './terminal-table.js';
 import { displayUnitFor, formatIn, formatNumber, type DisplayUnit } from '../record/units.js';
 
 function cell(text: string): string {
@@ -31,7 +31,7 @@ function caption(run: RunRecord): string {
 
 /** hyperfine's table: one row per scenario, wall time in the unit of the first scenario's mean. */
 function timingTable(run: RunRecord): string[] {
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   const timings = run.scenarios.map((s) => timingSummary(s, several));
   const first = timings.find((t) => t.wall !== null)?.wall;
   const unit: DisplayUnit = displayUnitFor('ns', first?.mean ?? 1e6);
@@ -82,7 +82,7 @@ function metricsTable(run: RunRecord): string[] {
     row(['Scenario', 'Metric', 'n', 'Median', '95% CI of median', 'Min … Max', 'Mean ± sd']),
     divider(['left', 'left', 'right', 'right', 'right', 'right', 'right']),
   ];
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   for (const result of run.scenarios) {
     for (const { spec, values } of measuredMetrics(result)) {
       const s = summarize(values);
@@ -108,7 +108,7 @@ function metricsTable(run: RunRecord): string[] {
 export function renderMarkdown(run: RunRecord): string {
   const out = [caption(run), '', ...timingTable(run), '', ...metricsTable(run)];
   const notes = run.scenarios
-    .flatMap((s) => scenarioNotes(s, comparesToolchains(run)))
+    .flatMap((s) => scenarioNotes(s, comparesConfigurations(run)))
     .filter((n) => !n.startsWith('    |'));
   const warnings = [...notes, ...run.warnings];
   if (warnings.length) out.push('', ...warnings.map((w) => `- ${w}`));

@@ -21,7 +21,7 @@ export class StderrProgress implements ProgressSink {
     return this.stream.isTTY === true && !process.env.CI;
   }
 
-  // Interleaved toolchains alternate ids run by run: each id keeps the number it got first.
+  // Interleaved configurations alternate ids run by run: each id keeps the number it got first.
   private enter(id: string): void {
     if (id === this.current) return;
     this.current = id;

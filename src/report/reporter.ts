@@ -13,7 +13,7 @@ export interface Reporter {
 
 /** A scenario's wall time as hyperfine summarizes a command, plus the median's CI (all in ns). */
 export interface TimingSummary {
-  /** The scenario id, with `@toolchain` in a run of several toolchains. */
+  /** The scenario id, with `@configuration` in a run of several configurations. */
   name: string;
   /** Successful samples, and failed ones (which are not timings). */
   n: number;

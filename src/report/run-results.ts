@@ -8,7 +8,13 @@ import type { RunRecord, ScenarioResult } from '../record/run-record.js';
 import { metricAssumption } from '../scenarios/catalogue.js';
 import type { MetricSpec } from '../scenarios/types.js';
 import { measuredMetrics } from './reporter.js';
-import { comparesToolchains, displayName } from './terminal-table.js';
+import { toolchainsOnly } from './configuration-names.js';
+import { comparesConfigurations, displayName } from './terminal-table.js';
+
+/** True when the run measured more than one toolchain (their labels then name benchmarks). */
+function comparesToolchains(run: RunRecord): boolean {
+  return (run.config.toolchains?.length ?? 1) > 1;
+}
 
 export { metricAssumption };
 
@@ -98,13 +104,21 @@ function gomaxprocsSetting(value: string | undefined): number | null {
 
 /**
  * How a scenario result is named in Go benchmark terms: its configuration's sweep parameters
- * as name keys (lower-cased), the toolchain in a run of several, and the GOMAXPROCS the
- * configuration ran with (its own setting, else the run's).
+ * as name keys (lower-cased), or `config=NAME` for a --config configuration, the toolchain in a
+ * run of several, and the GOMAXPROCS the configuration ran with (its own setting, else the
+ * run's).
  */
-function resultName(run: RunRecord, scenario: ScenarioResult, several: boolean): string {
+function resultName(run: RunRecord, scenario: ScenarioResult): string {
   const config = run.config.configurations?.find((c) => c.name === scenario.configuration);
+  const several = comparesToolchains(run);
   const keys: [string, string][] = several ? [['toolchain', scenario.toolchain]] : [];
-  for (const [k, v] of Object.entries(config?.params ?? {})) keys.push([k.toLowerCase(), v]);
+  const params = Object.entries(config?.params ?? {});
+  for (const [k, v] of params) keys.push([k.toLowerCase(), v]);
+  if (params.length === 0 && comparesConfigurations(run) && !toolchainsOnly(run)) {
+    const suffix = `@${scenario.toolchain}`;
+    const name = scenario.configuration;
+    keys.push(['config', several && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name]);
+  }
   const own = gomaxprocsSetting(config?.env.GOMAXPROCS);
   return benchmarkName(scenario.scenarioId, own ?? runGomaxprocs(run), keys, own !== null);
 }
@@ -189,11 +203,11 @@ function scenarioWarnings(result: ScenarioResult, name: string): ResultWarning[]
 
 /**
  * The run's results: one per successful sample with every metric it has, labelled with its
- * `scenario` and `toolchain`; file configuration from gobenchConfig plus the scenario's `cache`
+ * `scenario`, `toolchain` and `configuration`; file configuration from gobenchConfig plus the scenario's `cache`
  * mode; unit metadata `better=lower` and `assume=exact` for exact metrics.
  */
 export function runResults(run: RunRecord): BenchResults {
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   const fileConfig = Object.fromEntries(gobenchConfig(run));
   const out: BenchResults = { results: [], units: new Map(), warnings: [] };
   for (const scenario of writeOrder(run)) {
@@ -204,13 +218,13 @@ export function runResults(run: RunRecord): BenchResults {
       setUnitMetadata(out.units, unit, 'better', 'lower');
       if (metricAssumption(spec) === 'exact') setUnitMetadata(out.units, unit, 'assume', 'exact');
     }
-    const name = resultName(run, scenario, several);
+    const name = resultName(run, scenario);
     const config = { ...fileConfig, cache: scenario.cache };
     const labels: Record<string, string> = {
       scenario: scenario.scenarioId,
       toolchain: scenario.toolchain,
+      configuration: scenario.configuration,
     };
-    if (scenario.configuration !== undefined) labels.configuration = scenario.configuration;
     for (const sample of scenario.samples) {
       if (!sample.ok) continue;
       const values: BenchResult['values'] = [];

@@ -145,9 +145,9 @@ export function scenarioSummaries(
 }
 
 /** Lines to print under the table: failures, early stops and statistical warnings. */
-export function scenarioNotes(result: ScenarioResult, withToolchain = false): string[] {
+export function scenarioNotes(result: ScenarioResult, withConfiguration = false): string[] {
   const notes: string[] = [];
-  const name = displayName(result, withToolchain);
+  const name = displayName(result, withConfiguration);
   if (result.setupFailure) {
     notes.push(`${name}: not measured, setup failed (${result.setupFailure.reason})`);
     if (result.setupFailure.stderrTail) notes.push(indent(result.setupFailure.stderrTail));
@@ -177,14 +177,14 @@ export function scenarioNotes(result: ScenarioResult, withToolchain = false): st
   return notes;
 }
 
-/** The scenario id, with its toolchain when a run compares several. */
-export function displayName(result: ScenarioResult, withToolchain: boolean): string {
-  return withToolchain ? `${result.scenarioId} @${result.toolchain}` : result.scenarioId;
+/** The scenario id, with its configuration (a toolchain label or a --config name) when a run compares several. */
+export function displayName(result: ScenarioResult, withConfiguration: boolean): string {
+  return withConfiguration ? `${result.scenarioId} @${result.configuration}` : result.scenarioId;
 }
 
-/** True when the run measured more than one toolchain. */
-export function comparesToolchains(run: RunRecord): boolean {
-  return (run.config.toolchains?.length ?? 1) > 1;
+/** True when the run measured more than one configuration (toolchains included). */
+export function comparesConfigurations(run: RunRecord): boolean {
+  return (run.config.configurations?.length ?? 1) > 1;
 }
 
 /** Says how adaptive sampling ended, e.g. "--auto: target reached (CI ±1.4%, target ±2%, after 24 runs)". */
@@ -213,7 +213,7 @@ export type TableWidth = number | 'wide';
 
 /** Renders the measurement table of a run, fitted to `width`. */
 export function renderRunTable(run: RunRecord, width: TableWidth = 'wide'): string {
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   const groups = run.scenarios.map((result) => ({
     name: displayName(result, several),
     rows: scenarioCells(result),
@@ -279,7 +279,7 @@ function groupedTable(groups: Group[], columns: Column[]): string {
 /** Every reference comparison the run allows (scenarios with a linked, measured metric). */
 export function referenceComparisons(run: RunRecord, data: ReferenceData): ReferenceComparison[] {
   const out: ReferenceComparison[] = [];
-  const several = comparesToolchains(run);
+  const several = comparesConfigurations(run);
   for (const result of run.scenarios) {
     const links = findScenario(result.scenarioId)?.references ?? [];
     const summaries = scenarioSummaries(result);

@@ -1,5 +1,8 @@
 // The scenario catalogue and suites: the source document's chapter-1 measurements, made precise.
-import type { MetricSpec, Scenario } from './types.js';
+import type { BuildFlagSetting, MetricSpec, Scenario } from './types.js';
+
+/** The go build commands take -p, -ldflags and -trimpath. */
+const BUILD_FLAGS: BuildFlagSetting[] = ['p', 'ldflags', 'trimpath'];
 
 const NET_HTTP_COMPILE: MetricSpec = {
   key: 'pkgCompileNs',
@@ -63,6 +66,7 @@ export const SCENARIOS: Scenario[] = [
     description: '`go build -o /dev/null net/http` against a warmed private GOCACHE (no-op build)',
     cache: 'warm',
     argv: ['{go}', 'build', '-o', '/dev/null', 'net/http'],
+    buildSettings: BUILD_FLAGS,
     extractors: [],
     metrics: [],
     defaultWarmup: 2,
@@ -74,6 +78,7 @@ export const SCENARIOS: Scenario[] = [
       'cold `go build -o /dev/null net/http` (fresh private GOCACHE); reports the net/http compile action from -debug-actiongraph',
     cache: 'fresh',
     argv: ['{go}', 'build', '-o', '/dev/null', '-debug-actiongraph={actiongraph}', 'net/http'],
+    buildSettings: BUILD_FLAGS,
     extractors: ['net-http-compile-action'],
     metrics: [NET_HTTP_COMPILE],
     defaultWarmup: 0,
@@ -88,6 +93,7 @@ export const SCENARIOS: Scenario[] = [
       '`go build -o /dev/null net/http` with a fresh, empty, private GOCACHE per run (full cold build)',
     cache: 'fresh',
     argv: ['{go}', 'build', '-o', '/dev/null', 'net/http'],
+    buildSettings: BUILD_FLAGS,
     extractors: [],
     metrics: [],
     defaultWarmup: 0,
@@ -100,6 +106,7 @@ export const SCENARIOS: Scenario[] = [
     cache: 'warm',
     workspace: 'hello',
     argv: ['{go}', 'build', '-o', '{out}/hello', '.'],
+    buildSettings: BUILD_FLAGS,
     extractors: ['binary-size'],
     metrics: [BINARY_SIZE],
     defaultWarmup: 2,

@@ -6,6 +6,9 @@ import type { Unit } from '../record/units.js';
 // The metric and cache vocabulary is the run record's (record/); scenarios speak it.
 export type { CacheMode, MetricSpec, Unit };
 
+/** Build settings that become go command flags (see measure/configurations.ts). */
+export type BuildFlagSetting = 'p' | 'ldflags' | 'trimpath';
+
 /** A generated Go module written into a private directory; the command runs inside it. */
 export type WorkspaceId = 'hello' | 'empty' | 'gcalloc';
 
@@ -35,6 +38,11 @@ export interface Scenario {
   argv: string[];
   /** Untimed commands run once before sampling (same tokens as argv, except per-run ones). */
   setup?: string[][];
+  /**
+   * Build settings a configuration may set for this scenario (go build, vet and test commands):
+   * their flags go right after the go subcommand.
+   */
+  buildSettings?: BuildFlagSetting[];
   /** Environment added for this scenario (after the controlled defaults). */
   env?: Record<string, string>;
   extractors: ExtractorId[];

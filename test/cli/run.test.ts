@@ -46,7 +46,7 @@ test('run measures go version: table on stdout, a versioned JSON record with eve
   assert.match(r.stdout, /startup\.go-version\.wall \(ms\)/); // the reference comparison
   const run = readRun(json);
   assert.equal(run.schema, 'gobaseline/run');
-  assert.equal(run.schemaVersion, 1);
+  assert.equal(run.schemaVersion, 2);
   assert.equal(run.status, 'complete');
   assert.match(run.fingerprint.go.version, /^go version go1\.\d+/);
   assert.equal(run.config.env.CGO_ENABLED, '0');

@@ -33,7 +33,13 @@ async function sample(scenario: Scenario, runs: number): Promise<ScenarioResult>
     const [run] = await runScenario(
       scenario,
       { warmup: 0, runs },
-      [{ toolchain: 'local', goPath: findGoOnPath(process.env.PATH) ?? 'go', env }],
+      [
+        {
+          configuration: { name: 'local', toolchain: 'local', env: {}, build: {} },
+          goPath: findGoOnPath(process.env.PATH) ?? 'go',
+          env,
+        },
+      ],
       { runner, dirs, warmCacheDir: env.GOCACHE ?? '', progress: silent },
     );
     assert.ok(run);

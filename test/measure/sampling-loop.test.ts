@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PrivateDirs } from '../../src/measure/private-dirs.js';
-import type { ProgressSink, SampledToolchain, SamplePlan } from '../../src/measure/sampler.js';
+import type { ProgressSink, SampledConfiguration, SamplePlan } from '../../src/measure/sampler.js';
 import type { ScenarioRun } from '../../src/record/run-record.js';
 import { MIN_RUNS_FOR_CI, runScenario } from '../../src/measure/sampler.js';
 import type { Scenario } from '../../src/scenarios/types.js';
@@ -21,8 +21,8 @@ const scenario: Scenario = {
   defaultRuns: 5,
 };
 
-const toolchain = (name: string): SampledToolchain => ({
-  toolchain: name,
+const toolchain = (name: string): SampledConfiguration => ({
+  configuration: { name, toolchain: name, env: {}, build: {} },
   goPath: `/toolchains/${name}/bin/go`,
   env: { PATH: '/usr/bin', GOROOT: `/toolchains/${name}` },
 });
@@ -260,4 +260,89 @@ test('a failed setup step: that toolchain is not run, the others are', async () 
   assert.deepEqual(runs[1]?.setupFailure, { reason: 'exit status 1', stderrTail: 'no' });
   assert.equal(runs[1]?.samples.length, 0);
   assert.equal(runs[0]?.samples.length, 2);
+});
+
+test('configurations: own environment and build flags, each sample with its round and place', async () => {
+  const build: Scenario = {
+    ...scenario,
+    id: 'test/build',
+    argv: ['{go}', 'build', '-o', '/dev/null', '.'],
+    env: { GODEBUG: 'scenario' },
+    buildSettings: ['p', 'ldflags', 'trimpath'],
+  };
+  const dirs = PrivateDirs.create();
+  const fake = fakeRunner(() => ({}));
+  const loads: string[] = [];
+  const configurations: SampledConfiguration[] = [
+    { ...toolchain('a'), configuration: { name: 'x', toolchain: 'a', env: {}, build: {} } },
+    {
+      ...toolchain('a'),
+      configuration: {
+        name: 'y',
+        toolchain: 'a',
+        env: { GOGC: '50', GODEBUG: 'mine' },
+        build: { p: 1, trimpath: true, load: 2 },
+      },
+    },
+  ];
+  try {
+    const runs = await runScenario(build, { warmup: 1, runs: 2 }, configurations, {
+      runner: fake.runner,
+      dirs,
+      warmCacheDir: dirs.named('gocache-warm'),
+      progress: { phase: () => undefined, sample: () => undefined },
+      startLoad: (n) => {
+        loads.push(`start ${n}`);
+        return Promise.resolve({ stop: () => Promise.resolve(void loads.push('stop')) });
+      },
+    });
+    const [x, y] = runs;
+    assert.deepEqual(
+      runs.map((r) => r.configuration),
+      ['x', 'y'],
+    );
+    assert.deepEqual(x?.argv.slice(1), ['build', '-o', '/dev/null', '.']);
+    assert.deepEqual(y?.argv.slice(1), ['build', '-p', '1', '-trimpath', '-o', '/dev/null', '.']);
+    const ys = fake.calls.filter((c) => c.argv.includes('-trimpath'));
+    assert.equal(ys.length, 3);
+    // The configuration's variables come last: over the scenario's too.
+    assert.ok(ys.every((c) => c.env?.GOGC === '50' && c.env.GODEBUG === 'mine'));
+    const xs = fake.calls.filter((c) => !c.argv.includes('-trimpath'));
+    assert.ok(xs.every((c) => c.env?.GOGC === undefined && c.env?.GODEBUG === 'scenario'));
+    // Round 0 is the warm-up (x y); counted rounds 1 and 2 run y x, then x y.
+    assert.deepEqual(
+      x?.samples.map((s) => [s.round, s.position]),
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    );
+    assert.deepEqual(
+      y?.samples.map((s) => [s.round, s.position]),
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    );
+    assert.deepEqual(loads, ['start 2', 'stop', 'start 2', 'stop', 'start 2', 'stop']);
+  } finally {
+    dirs.dispose();
+  }
+});
+
+test('a shuffled order is the seeded one, and every round still runs each configuration once', async () => {
+  const { order } = await sampleWith(
+    { warmup: 0, runs: 6, order: { kind: 'shuffle', seed: 42 } },
+    undefined,
+    { toolchains: ['a', 'b', 'c'] },
+  );
+  const rounds = order.match(/.{3}/g) ?? [];
+  assert.equal(rounds.length, 6);
+  for (const r of rounds) assert.deepEqual([...r].sort().join(''), 'abc');
+  const again = await sampleWith(
+    { warmup: 0, runs: 6, order: { kind: 'shuffle', seed: 42 } },
+    undefined,
+    { toolchains: ['a', 'b', 'c'] },
+  );
+  assert.equal(again.order, order);
 });

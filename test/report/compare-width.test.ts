@@ -1,7 +1,6 @@
 // The comparison table at terminal widths, and user/sys CPU below the tick resolution in it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { RunRecord } from '../../src/record/run-record.js';
 import { compareInputs, type CompareReport } from '../../src/report/compare.js';
 import {
@@ -11,13 +10,12 @@ import {
 } from '../../src/report/compare-inputs.js';
 import { renderCompare, renderCompareTable } from '../../src/report/compare-render.js';
 import { textWidth } from '../../src/report/fit-width.js';
-import { renderToolchainComparison } from '../../src/report/toolchain-comparison.js';
+import { renderConfigurationComparison } from '../../src/report/configuration-comparison.js';
 import { renderGoBench } from '../../src/report/gobench.js';
 import { parseGoBench } from '../../src/parse/gobench-reader.js';
-import { fixturePath } from '../support/paths.js';
+import { loadRunFixture, toolchainsAsConfigurations } from '../support/runs.js';
 
-const run = (name: string): RunRecord =>
-  JSON.parse(readFileSync(fixturePath(`runs/${name}`), 'utf8')) as RunRecord;
+const run = loadRunFixture;
 
 function report(loaded: LoadedInput[]): CompareReport {
   const prepared = prepareComparison(loaded);
@@ -139,18 +137,18 @@ test('the toolchain comparison after a run fits the width and marks CPU below th
   const a = run('startup-a.json');
   const b = run('startup-b.json');
   const other = { ...a.config.toolchains[0], label: 'go1.27.3', requested: 'go1.27.3' };
-  const both: RunRecord = {
+  const both: RunRecord = toolchainsAsConfigurations({
     ...a,
     config: {
       ...a.config,
       toolchains: [other, ...a.config.toolchains] as RunRecord['config']['toolchains'],
     },
     scenarios: [...a.scenarios.map((s) => ({ ...s, toolchain: 'go1.27.3' })), ...b.scenarios],
-  };
-  const wide = renderToolchainComparison(both, 'wide');
+  });
+  const wide = renderConfigurationComparison(both, 'wide');
   assert.match(wide, /│ metric +│ scenario +│ +go1\.27\.3 │ +go1\.26\.8 │ vs base │ +p, n │/);
   for (const width of [80, 120]) {
-    const table = renderToolchainComparison(both, width);
+    const table = renderConfigurationComparison(both, width);
     assert.ok(textWidth(table) <= width, table);
     assert.match(table, /│ startup\/go-version +│ +< 40\.0 ms ¹ │ +< 40\.0 ms ¹ │ +│/);
     assert.doesNotMatch(table, /0 ns|± \?/);

@@ -2,7 +2,6 @@
 // the nothing-in-common check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
 import type { RunRecord } from '../../src/record/run-record.js';
 import {
@@ -23,10 +22,9 @@ import { renderCompare } from '../../src/report/compare-render.js';
 import { assumeExact, assumeNothing } from '../../src/stats/index.js';
 import { renderGoBench } from '../../src/report/gobench.js';
 import { parseGoBench } from '../../src/parse/gobench-reader.js';
-import { fixturePath } from '../support/paths.js';
+import { loadRunFixture } from '../support/runs.js';
 
-const run = (name: string): RunRecord =>
-  JSON.parse(readFileSync(fixturePath(`runs/${name}`), 'utf8')) as RunRecord;
+const run = (name: string): RunRecord => loadRunFixture(name);
 
 const metric = (id: string, exact = false): CompareMetric => ({
   id,

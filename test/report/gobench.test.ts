@@ -1,17 +1,16 @@
 // The Go benchmark format writer, on a real run record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { RunRecord } from '../../src/record/run-record.js';
 import { SCENARIOS } from '../../src/scenarios/catalogue.js';
 import { PROCESS_METRICS } from '../../src/scenarios/types.js';
 import { renderGoBench, writeGoBench } from '../../src/report/gobench.js';
 import { parseConfigLine, parseGoBench } from '../../src/parse/gobench-reader.js';
 import { benchmarkName, gobenchConfig, gobenchUnit } from '../../src/report/run-results.js';
-import { fixturePath } from '../support/paths.js';
+import { loadRunFixture, toolchainsAsConfigurations } from '../support/runs.js';
 
 function loadRun(name = 'startup-a.json'): RunRecord {
-  return JSON.parse(readFileSync(fixturePath(`runs/${name}`), 'utf8')) as RunRecord;
+  return loadRunFixture(name);
 }
 
 test('units: go test and sweet names for process metrics, derived names for the rest', () => {
@@ -171,6 +170,7 @@ test('a run of several toolchains names each in the benchmark, not in configurat
   const other = { ...first, label: 'go1.27.3', version: 'go version go1.27.3 linux/amd64' };
   run.config.toolchains = [first, other];
   run.scenarios = run.scenarios.flatMap((s) => [s, { ...s, toolchain: 'go1.27.3' }]);
+  toolchainsAsConfigurations(run);
   const text = renderGoBench(run);
   assert.match(text, /^# toolchains: go1\.26\.8 \(\S+\), go1\.27\.3 \(\S+\)$/m);
   const file = parseGoBench(text, 'ab.txt');

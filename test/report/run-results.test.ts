@@ -3,12 +3,11 @@
 // samples as warnings, and assumptions from the metric.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { RunRecord } from '../../src/record/run-record.js';
 import { compareInputs } from '../../src/report/compare.js';
 import {
   prepareComparison,
-  prepareToolchainComparison,
+  prepareConfigurationComparison,
   selectMetrics,
 } from '../../src/report/compare-inputs.js';
 import { renderCompare } from '../../src/report/compare-render.js';
@@ -16,10 +15,9 @@ import { renderGoBench } from '../../src/report/gobench.js';
 import { parseGoBench } from '../../src/parse/gobench-reader.js';
 import { runResults } from '../../src/report/run-results.js';
 import { assumeExact, assumeNothing } from '../../src/stats/index.js';
-import { fixturePath } from '../support/paths.js';
+import { loadRunFixture, toolchainsAsConfigurations } from '../support/runs.js';
 
-const load = (name: string): RunRecord =>
-  JSON.parse(readFileSync(fixturePath(`runs/${name}`), 'utf8')) as RunRecord;
+const load = loadRunFixture;
 
 /** startup-a measured as go1.26.8 and startup-b's samples as go1.27.3, in one run. */
 function twoToolchains(): RunRecord {
@@ -32,7 +30,7 @@ function twoToolchains(): RunRecord {
     const b = other.scenarios[i];
     return b ? [s, { ...b, toolchain: 'go1.27.3' }] : [s];
   });
-  return run;
+  return toolchainsAsConfigurations(run);
 }
 
 test('the direct conversion holds what the Go benchmark export reads back as', () => {
@@ -55,12 +53,16 @@ test('the direct conversion holds what the Go benchmark export reads back as', (
   }
 });
 
-test('results are labelled with scenario and toolchain and keep the recorded values', () => {
+test('results are labelled with scenario, toolchain and configuration and keep the recorded values', () => {
   const run = twoToolchains();
   const { results } = runResults(run);
   const first = results[0];
   assert.ok(first);
-  assert.deepEqual(first.labels, { scenario: 'startup/go-version', toolchain: 'go1.26.8' });
+  assert.deepEqual(first.labels, {
+    scenario: 'startup/go-version',
+    toolchain: 'go1.26.8',
+    configuration: 'go1.26.8',
+  });
   assert.equal(first.name, 'Startup/go-version/toolchain=go1.26.8-2');
   assert.equal(first.config.cache, 'none');
   const sample = run.scenarios[0]?.samples[0];
@@ -153,7 +155,7 @@ test('an exact metric is assume=exact, also in records written before specs carr
 
 test('a run of several toolchains is compared by projecting its results by toolchain', () => {
   const run = twoToolchains();
-  const prepared = prepareToolchainComparison(run);
+  const prepared = prepareConfigurationComparison(run);
   assert.deepEqual(
     prepared.inputs.map((i) => i.label),
     ['go1.26.8', 'go1.27.3'],
