@@ -7,10 +7,14 @@
 //    GOCACHE): B runs go through a tiny static C wrapper that busy-waits before exec'ing go,
 //    calibrated so that B is about 10% slower. Bar: "significant" (and slower) in >= 90%.
 //    (On a 2 ms `go version` the wrapper's own exec is already more than 10%.)
-// With --interleaved, each repetition is instead ONE run of two toolchains interleaved run by
-// run (`--go go --go <symlink to go>` for A/A, `--go go --go <wrapper>` for the slowdown), judged
-// with the same Mann-Whitney test: what interleaving buys on a machine whose speed drifts.
+// With --interleaved, each repetition is instead ONE run of two configurations interleaved run
+// by run through `run --config` (A/A: `--config 'a: GOGC=100' --config 'b: GOGC=100'`; the
+// slowdown: `--config 'a: GOGC=100' --config 'b: GOGC=100 go=<wrapper>'`), judged with the same
+// Mann-Whitney test: what interleaving buys on a machine whose speed drifts.
+// --slow-scenario=ID measures the slowdown on another scenario (e.g. startup/go-version: the
+// wrapper's busy-wait is then calibrated against a few-ms command).
 // Usage: node dist/bench/aa-significance.js [repetitions=20] [runs=20] [--interleaved]
+//        [--slow-scenario=ID]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,9 @@ import type { RunRecord } from '../src/record/run-record.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const interleaved = process.argv.includes('--interleaved');
+const slowScenario =
+  process.argv.find((a) => a.startsWith('--slow-scenario='))?.slice('--slow-scenario='.length) ??
+  'build/net-http-warm';
 const reps = Number(positional[0] ?? 20);
 const runs = Number(positional[1] ?? 20);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-aa-'));
@@ -56,11 +63,12 @@ int main(int argc, char **argv) {
 
 const warmCache = path.join(dir, 'warm-cache');
 
-function run(file: string, scenario: string, ...goPaths: string[]): RunRecord {
+/** One `gobaseline run` of `scenario` with extra arguments (--go, --config), read back. */
+function run(file: string, scenario: string, ...extra: string[]): RunRecord {
   const out = path.join(dir, file);
   const args = ['run', '--scenario', scenario, '--runs', String(runs), '--warmup', '3'];
-  args.push('--warm-cache', warmCache);
-  for (const goPath of goPaths) args.push('--go', goPath);
+  if (scenario.startsWith('build/')) args.push('--warm-cache', warmCache);
+  args.push(...extra);
   execFileSync(process.execPath, [cli, ...args, '--json', out, '--no-save', '--quiet'], {
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -79,7 +87,7 @@ interface Verdict {
   p: number;
 }
 
-/** Judges the two toolchains of one interleaved run (the test `compare` applies). */
+/** Judges the two configurations of one interleaved run (the test `compare` applies). */
 function judgeInterleaved(r: RunRecord): Verdict {
   const [a, b] = r.scenarios.map((s) =>
     s.samples.filter((x) => x.ok).map((x) => x.metrics.wallNs ?? NaN),
@@ -114,10 +122,10 @@ function judge(a: string, b: string): Verdict {
 try {
   console.log(`machine: ${machineLine()}`);
   // Calibrate: the wrapper's own exec costs something; busy-wait the rest of 10%.
-  const slowScenario = 'build/net-http-warm';
-  run('prime.json', slowScenario); // fills the shared warm cache once (a cold build)
+  // Fills the shared warm cache once (a cold build).
+  if (slowScenario.startsWith('build/')) run('prime.json', slowScenario);
   // Interleaved, so that the machine's drift does not leak into the calibration.
-  const pilot = run('pilot.json', slowScenario, realGo, buildWrapper(0));
+  const pilot = run('pilot.json', slowScenario, '--go', realGo, '--go', buildWrapper(0));
   const [base, bare] = pilot.scenarios.map((r) => wallMedian({ ...pilot, scenarios: [r] }));
   if (base === undefined || bare === undefined) throw new Error('calibration run failed');
   const overhead = Math.max(0, bare - base); // noise can make it look negative
@@ -130,24 +138,25 @@ try {
   let aaQuiet = 0;
   let slowCaught = 0;
   const slowDeltas: number[] = [];
-  // The same go under another path: a second toolchain that is the first.
-  const sameGo = path.join(dir, 'go-again');
-  execFileSync('ln', ['-s', realGo, sameGo]);
+  const same = ['--config', 'a: GOGC=100', '--config', 'b: GOGC=100'];
+  const slower = ['--config', 'a: GOGC=100', '--config', `b: GOGC=100 go=${wrapper}`];
   console.log(
-    interleaved ? 'mode: interleaved (one run, two toolchains)' : 'mode: back-to-back runs',
+    interleaved
+      ? 'mode: interleaved (one run, two --config configurations)'
+      : 'mode: back-to-back runs',
   );
   for (let i = 1; i <= reps; i++) {
     let aa: Verdict;
     let slow: Verdict;
     if (interleaved) {
-      aa = judgeInterleaved(run('ab.json', 'startup/go-version', realGo, sameGo));
-      slow = judgeInterleaved(run('cd.json', slowScenario, realGo, wrapper));
+      aa = judgeInterleaved(run('ab.json', 'startup/go-version', ...same));
+      slow = judgeInterleaved(run('cd.json', slowScenario, ...slower));
     } else {
       run('a.json', 'startup/go-version');
       run('b.json', 'startup/go-version');
       aa = judge('a.json', 'b.json');
       run('c.json', slowScenario);
-      run('d.json', slowScenario, wrapper);
+      run('d.json', slowScenario, '--go', wrapper);
       slow = judge('c.json', 'd.json');
     }
     if (!aa.significant) aaQuiet++;
