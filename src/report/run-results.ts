@@ -114,7 +114,9 @@ function resultName(run: RunRecord, scenario: ScenarioResult): string {
   const keys: [string, string][] = several ? [['toolchain', scenario.toolchain]] : [];
   const params = Object.entries(config?.params ?? {});
   for (const [k, v] of params) keys.push([k.toLowerCase(), v]);
-  if (params.length === 0 && comparesConfigurations(run) && !toolchainsOnly(run)) {
+  // A sweep names its configurations by their parameters (its default has none and no key).
+  const sweep = run.config.configurations?.some((c) => Object.keys(c.params ?? {}).length > 0);
+  if (!sweep && comparesConfigurations(run) && !toolchainsOnly(run)) {
     const suffix = `@${scenario.toolchain}`;
     const name = scenario.configuration;
     keys.push(['config', several && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name]);
