@@ -37,6 +37,22 @@ const steps: Step[] = [
     ],
   },
   {
+    id: 'run-configs',
+    args: [
+      'run',
+      '--scenario',
+      'build/hello-link',
+      '--config',
+      'base: GOGC=100',
+      '--config',
+      "stripped: ldflags='-s -w' trimpath=true",
+      '--config',
+      'serial: p=1',
+      '--runs',
+      '10',
+    ],
+  },
+  {
     id: 'run-auto',
     args: ['run', '--scenario', 'startup/go-version,build/net-http-warm', '--auto'],
   },
