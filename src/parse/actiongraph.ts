@@ -123,3 +123,17 @@ export function actionWallNs(action: BuildAction): number | null {
   if (action.timeStartNs === null || action.timeDoneNs === null) return null;
   return Number(action.timeDoneNs - action.timeStartNs);
 }
+
+/**
+ * Time spent linking, in ns: the wall times of the link actions that ran, summed (one per main
+ * package built). Null when no link ran (a library, or every binary came from the cache).
+ */
+export function linkWallNs(actions: BuildAction[]): number | null {
+  let total: number | null = null;
+  for (const a of actions) {
+    if (a.mode !== 'link' || a.cmd === null) continue;
+    const ns = actionWallNs(a);
+    if (ns !== null) total = (total ?? 0) + ns;
+  }
+  return total;
+}

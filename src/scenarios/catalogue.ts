@@ -14,6 +14,7 @@ const SELF_HWM: MetricSpec = {
   unit: 'bytes',
   label: "program's own peak RSS (VmHWM)",
 };
+const LINK: MetricSpec = { key: 'linkNs', unit: 'ns', label: 'link action' };
 const BINARY_SIZE: MetricSpec = {
   key: 'binarySizeBytes',
   unit: 'bytes',
@@ -102,13 +103,13 @@ export const SCENARIOS: Scenario[] = [
   {
     id: 'build/hello-link',
     description:
-      'build and link a hello-world binary against a warm private GOCACHE: link cost, binary size',
+      'build and link a hello-world binary against a warm private GOCACHE: link time (from -debug-actiongraph), binary size',
     cache: 'warm',
     workspace: 'hello',
-    argv: ['{go}', 'build', '-o', '{out}/hello', '.'],
+    argv: ['{go}', 'build', '-o', '{out}/hello', '-debug-actiongraph={actiongraph}', '.'],
     buildSettings: BUILD_FLAGS,
-    extractors: ['binary-size'],
-    metrics: [BINARY_SIZE],
+    extractors: ['link-action', 'binary-size'],
+    metrics: [LINK, BINARY_SIZE],
     defaultWarmup: 2,
     defaultRuns: 10,
   },

@@ -1,7 +1,13 @@
 // Reads a scenario's own metrics after a successful run: from the action graph file, the
 // program's output, or the built binary. Parsing lives in parse/; this is the I/O around it.
 import { promises as fs } from 'node:fs';
-import { actionWallNs, compileActionOf, parseActionGraph } from '../parse/actiongraph.js';
+import path from 'node:path';
+import {
+  actionWallNs,
+  compileActionOf,
+  linkWallNs,
+  parseActionGraph,
+} from '../parse/actiongraph.js';
 import { parseGctrace, summarizeGc } from '../parse/gctrace.js';
 import { parseVmHwmBytes } from '../parse/proc-status.js';
 import type { ExtractorId } from './types.js';
@@ -50,9 +56,24 @@ const EXTRACTORS: Record<ExtractorId, Extractor> = {
     const output = files.argv[files.argv.indexOf('-o') + 1];
     if (!files.argv.includes('-o') || !output)
       throw new ExtractionError('the build names no -o output');
-    return { binarySizeBytes: (await fs.stat(output)).size };
+    return { binarySizeBytes: await outputBytes(output) };
+  },
+  'link-action': async (_result, files) => {
+    const ns = linkWallNs(parseActionGraph(await fs.readFile(files.actionGraphPath, 'utf8')));
+    if (ns === null) throw new ExtractionError('the action graph has no link that ran');
+    return { linkNs: ns };
   },
 };
+
+/** Size of a build's output: the file, or every file in a `-o DIR/` directory (one per binary). */
+async function outputBytes(output: string): Promise<number> {
+  const stat = await fs.stat(output);
+  if (!stat.isDirectory()) return stat.size;
+  let total = 0;
+  for (const name of await fs.readdir(output))
+    total += (await fs.stat(path.join(output, name))).size;
+  return total;
+}
 
 /** Extractors that read the command's stdout; other scenarios discard it, as hyperfine does. */
 const READS_STDOUT: ReadonlySet<ExtractorId> = new Set(['self-vmhwm']);

@@ -13,7 +13,8 @@ export type BuildFlagSetting = 'p' | 'ldflags' | 'trimpath';
 export type WorkspaceId = 'hello' | 'empty' | 'gcalloc';
 
 /** Extra metrics read after a successful run (see extractors.ts). */
-export type ExtractorId = 'net-http-compile-action' | 'self-vmhwm' | 'gctrace' | 'binary-size';
+export type ExtractorId =
+  'net-http-compile-action' | 'self-vmhwm' | 'gctrace' | 'binary-size' | 'link-action';
 
 /** Links a scenario metric to a figure of the source document's reference profiles. */
 export interface ReferenceLink {
@@ -31,6 +32,11 @@ export interface Scenario {
   description: string;
   cache: CacheMode;
   workspace?: WorkspaceId;
+  /**
+   * An existing directory the command runs in, used as it is (the private copy of the user's
+   * module for `--project`); instead of a generated workspace.
+   */
+  workspaceDir?: string;
   /**
    * The measured command. Tokens: `{go}` the toolchain's go binary, `{ws}` the workspace,
    * `{out}` a fresh directory per run, `{actiongraph}` a file in it for -debug-actiongraph.

@@ -1,8 +1,7 @@
 // `gobaseline run` against the real Go toolchain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunRecord } from '../../src/record/run-record.js';
 import {
@@ -15,22 +14,7 @@ import {
   unwrap,
   tempDir,
 } from '../support/cli.js';
-
-/** Hash of every path, mode, size, mtime and content below dir: "byte-for-byte unchanged". */
-function treeDigest(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      const st = statSync(p);
-      hash.update(`${path.relative(dir, p)} ${st.mode} ${st.size} ${st.mtimeMs}\n`);
-      if (st.isDirectory()) walk(p);
-      else hash.update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
+import { treeDigest } from '../support/tree-digest.js';
 
 test('run measures go version: table on stdout, a versioned JSON record with every sample', async () => {
   const dir = tempDir();
@@ -157,6 +141,7 @@ test("warm scenarios: link cost and binary size, the program's own VmHWM, GC fig
   const byId = new Map(run.scenarios.map((s) => [s.scenarioId, s]));
   const hello = byId.get('build/hello-link')?.samples[0];
   assert.ok((hello?.metrics.binarySizeBytes ?? 0) > 500_000);
+  assert.ok((hello?.metrics.linkNs ?? 0) > 0, 'the link action, from the action graph');
   const empty = byId.get('run/empty')?.samples[0];
   const own = empty?.metrics.selfPeakRssBytes ?? 0;
   assert.ok(

@@ -5,6 +5,7 @@ import {
   ActionGraphParseError,
   actionWallNs,
   compileActionOf,
+  linkWallNs,
   parseActionGraph,
   parseRfc3339Ns,
 } from '../../src/parse/actiongraph.js';
@@ -80,4 +81,24 @@ test('a JSON syntax error is reported on one line, although JSON.parse quotes th
     () => parseActionGraph(bad),
     (err: Error) => err instanceof ActionGraphParseError && !err.message.includes('\n'),
   );
+});
+
+test('link time: the link actions that ran, summed; null when nothing was linked', () => {
+  const hello = parseActionGraph(
+    readFileSync(fixturePath('actiongraph-hello-link-go1.26.8.json'), 'utf8'),
+  );
+  assert.equal(linkWallNs(hello), 90393533);
+  // net/http alone is a library: no link.
+  assert.equal(linkWallNs(parseActionGraph(captured)), null);
+  const link = (id: number, real: number | null, cmd: string[] | null) => ({
+    ID: id,
+    Mode: 'link',
+    Package: `m/cmd/x${id}`,
+    Cmd: cmd,
+    CmdReal: real,
+  });
+  const two = parseActionGraph(
+    JSON.stringify([link(0, 300, ['link']), link(1, 200, ['link']), link(2, 999, null)]),
+  );
+  assert.equal(linkWallNs(two), 500, 'a cached link (no Cmd) did not run');
 });
