@@ -77,6 +77,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       'with --order shuffle: the seed of the shuffle (default random)',
       wholeNumber(0),
     )
+    .option(
+      '--project <dir>',
+      'measure your Go module too: build (cold, warm), vet and test compile of a private copy (alone: only these; see docs/project.md)',
+    )
     .option('--auto', 'sample each scenario until the 95% CI of its median is within --target-ci')
     .option(
       '--target-ci <percent>',

@@ -34,6 +34,8 @@ import {
   writeRunFile,
 } from '../store/run-files.js';
 import { interruptible } from '../measure/interrupt.js';
+import { checkProjectDir } from '../measure/project.js';
+import { projectScenarioTemplates } from '../scenarios/project.js';
 import { checkOutputDir, checkOutputFile, writeFailure } from './output-file.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
@@ -56,6 +58,8 @@ export interface RunOptions {
   json?: string;
   save: boolean;
   warmCache?: string;
+  /** A Go module directory: adds the project scenarios, measured on a private copy. */
+  project?: string;
   timeout: number;
   quiet?: boolean;
   wide?: boolean;
@@ -186,8 +190,9 @@ function interleaveOrder(kind: RunOptions['order'], seed: number | undefined): I
 }
 
 export async function runCommand(opts: RunOptions): Promise<number> {
-  const { suite, plan } = planRun({
+  const { suite, plan, projectIds } = planRun({
     ...opts,
+    project: opts.project !== undefined,
     // --auto starts from the fewest runs that bound a CI, unless --runs says otherwise.
     runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
   });
@@ -206,12 +211,15 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     : undefined;
   const specs = parseConfigSpecs(opts.config ?? []);
   // Background load (load=N) is not wired into run yet: a configuration asking for it is refused.
-  for (const { scenario } of plan) for (const spec of specs) checkSettings(scenario, spec, false);
+  const projectTemplates = projectScenarioTemplates().filter((s) => projectIds.includes(s.id));
+  for (const scenario of [...plan.map((p) => p.scenario), ...projectTemplates])
+    for (const spec of specs) checkSettings(scenario, spec, false);
   const order = interleaveOrder(opts.order, opts.seed);
   // Every path is checked before anything is measured: a typo costs a line, not a run.
   checkOutputFile(opts.json, '--json');
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
   if (opts.save) ensureRunsDir();
+  const projectDir = opts.project === undefined ? undefined : checkProjectDir(opts.project);
   const { toolchains, configurations } = await resolveConfigurations(
     opts.go ?? [],
     opts.toolchain ?? [],
@@ -220,7 +228,8 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   );
 
   const progress = new StderrProgress(
-    plan.length * configurations.length,
+    // Preparing the project (copy, download) is one step more.
+    (plan.length + projectIds.length) * configurations.length + (projectDir ? 1 : 0),
     process.stderr,
     opts.quiet,
   );
@@ -231,6 +240,15 @@ export async function runCommand(opts: RunOptions): Promise<number> {
         measureBaseline({
           plan,
           suite,
+          project:
+            projectDir === undefined
+              ? undefined
+              : {
+                  dir: projectDir,
+                  ids: projectIds,
+                  runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
+                  warmup: opts.warmup,
+                },
           toolchains,
           configurations,
           order,

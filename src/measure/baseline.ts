@@ -30,12 +30,40 @@ import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
 import { effectiveCache } from './configurations.js';
 import type { ProgressSink, SampledConfiguration, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
+import { prepareProject } from './project.js';
+import { projectScenarios } from '../scenarios/project.js';
 
 /** One scenario with the run counts to use. */
 export interface PlannedScenario {
   scenario: Scenario;
   warmup: number;
   runs: number;
+}
+
+/** Project scenarios to measure on a copy of the user's module, after `plan`. */
+export interface ProjectPlan {
+  /** The module's directory (see checkProjectDir). */
+  dir: string;
+  /** Project scenario ids, in measuring order. */
+  ids: string[];
+  /** --runs/--warmup, else each scenario's default. */
+  runs?: number;
+  warmup?: number;
+}
+
+/** Prepares the project (copy, untimed download) and plans its scenarios. */
+async function planProject(
+  project: ProjectPlan,
+  prep: Parameters<typeof prepareProject>[1],
+): Promise<PlannedScenario[]> {
+  const module = await prepareProject(project.dir, prep);
+  return projectScenarios(module)
+    .filter((s) => project.ids.includes(s.id))
+    .map((scenario) => ({
+      scenario,
+      warmup: project.warmup ?? scenario.defaultWarmup,
+      runs: project.runs ?? scenario.defaultRuns,
+    }));
 }
 
 export interface BaselineOptions {
@@ -56,6 +84,8 @@ export interface BaselineOptions {
   /** --runs/--warmup as given, for the record. */
   runsOverride: number | null;
   warmupOverride: number | null;
+  /** The user's module (--project, checked) and which project scenarios to measure on it. */
+  project?: ProjectPlan;
   /** A private GOCACHE to reuse across runs for warm scenarios (--warm-cache). */
   warmCacheDir?: string;
   timeoutMs: number;
@@ -152,7 +182,21 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         );
       return { configuration, goPath: t.goPath, env: envFor(t) };
     });
-    for (const { scenario, warmup, runs } of opts.plan) {
+    const plan = opts.project
+      ? [
+          ...opts.plan,
+          ...(await planProject(opts.project, {
+            runner: ctx.runner,
+            dirs,
+            goPath: first.goPath,
+            env: envFor(first),
+            userEnv: opts.userEnv,
+            // A step of its own in the progress count (see run-command.ts).
+            progress: (text) => opts.progress.phase('project', text),
+          })),
+        ]
+      : opts.plan;
+    for (const { scenario, warmup, runs } of plan) {
       if (opts.signal.aborted) break;
       const runsOut = await runScenario(
         scenario,
@@ -180,7 +224,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       status: opts.signal.aborted ? 'interrupted' : 'complete',
       config: {
         suite: opts.suite,
-        scenarios: opts.plan.map((p) => p.scenario.id),
+        scenarios: plan.map((p) => p.scenario.id),
         goPath: first.goPath,
         toolchains: opts.toolchains,
         configurations: opts.configurations,

@@ -115,6 +115,7 @@ interface Prepared {
 }
 
 async function writeWorkspace(scenario: Scenario, dirs: PrivateDirs): Promise<string> {
+  if (scenario.workspaceDir) return scenario.workspaceDir;
   const dir = dirs.fresh(`ws-${scenario.id.replace(/\W/g, '-')}`);
   if (scenario.workspace) {
     for (const [name, text] of Object.entries(WORKSPACES[scenario.workspace])) {

@@ -1,0 +1,174 @@
+// `run --project DIR` against the real go command and a real public module obtained through the
+// module proxy: the module's own scenarios are measured on a private copy, its dependencies
+// downloaded once (untimed) and every measured command offline; the user's tree is unchanged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cliEnv, readRun, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
+import { fileHashes } from '../support/tree-digest.js';
+
+const UUID = 'github.com/google/uuid';
+const UUID_VERSION = 'v1.6.0';
+
+/** Environment for the test's own go commands: private module cache, GOPATH and build cache. */
+function goEnv(scratch: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GOMODCACHE: path.join(scratch, 'mod'),
+    GOPATH: path.join(scratch, 'gopath'),
+    GOCACHE: path.join(scratch, 'cache'),
+    GOFLAGS: '-modcacherw',
+    GOENV: 'off',
+    GOTOOLCHAIN: 'local',
+  };
+}
+
+/** A copy of github.com/google/uuid@v1.6.0 from the module proxy, in a temp dir. */
+function uuidModule(): string {
+  const scratch = tempDir('gbtest-proxy-');
+  const out = execFileSync('go', ['mod', 'download', '-json', `${UUID}@${UUID_VERSION}`], {
+    cwd: scratch,
+    env: goEnv(scratch),
+    encoding: 'utf8',
+  });
+  const { Dir } = JSON.parse(out) as { Dir: string };
+  const dir = path.join(tempDir('gbtest-project-'), 'uuid');
+  execFileSync('cp', ['-a', Dir, dir]);
+  return dir;
+}
+
+/** A tiny main module requiring uuid, with the go.sum `go mod tidy` writes. */
+function moduleWithDependency(): string {
+  const dir = path.join(tempDir('gbtest-project-'), 'withdep');
+  mkdirSync(path.join(dir, 'cmd', 'newid'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'go.mod'),
+    `module example.com/withdep\n\ngo 1.21\n\nrequire ${UUID} ${UUID_VERSION}\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'cmd', 'newid', 'main.go'),
+    `package main\n\nimport (\n\t"fmt"\n\n\t"${UUID}"\n)\n\nfunc main() { fmt.Println(uuid.NewString()) }\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'id_test.go'),
+    `package withdep\n\nimport "testing"\n\nfunc TestNothing(t *testing.T) {}\n`,
+  );
+  writeFileSync(path.join(dir, 'doc.go'), 'package withdep\n');
+  execFileSync('go', ['mod', 'tidy'], {
+    cwd: dir,
+    env: goEnv(tempDir('gbtest-tidy-')),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return dir;
+}
+
+test('run --project measures a real public module: build cold and warm, vet, test compile; every file unchanged', async () => {
+  const dir = uuidModule();
+  const before = fileHashes(dir);
+  const json = path.join(tempDir(), 'run.json');
+  const r = await runCli([
+    'run',
+    '--project',
+    dir,
+    '--runs',
+    '2',
+    '--warmup',
+    '0',
+    '--warm-cache',
+    sharedWarmCache,
+    '--json',
+    json,
+    '--no-save',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(fileHashes(dir), before, 'every file of the module is byte-identical');
+  const run = readRun(json);
+  assert.deepEqual(run.config.scenarios, [
+    'project/build-cold',
+    'project/build-warm',
+    'project/vet',
+    'project/test-compile',
+  ]);
+  for (const s of run.scenarios) {
+    assert.equal(s.samples.length, 2, s.scenarioId);
+    assert.ok(
+      s.samples.every((x) => x.ok && (x.metrics.wallNs ?? 0) > 0),
+      `${s.scenarioId}: ${JSON.stringify(s.samples.map((x) => x.failure))}`,
+    );
+    assert.ok(s.argv.includes('-mod=readonly'), s.scenarioId);
+    assert.match(s.description, /github\.com\/google\/uuid/);
+  }
+  // A library: nothing linked, no binary size.
+  assert.equal(run.scenarios[0]?.samples[0]?.metrics.binarySizeBytes, undefined);
+  assert.match(r.stdout, /project\/build-cold/);
+  assert.match(r.stderr, /downloading dependencies into a private module cache/);
+});
+
+test('run --project with a dependency: downloaded once untimed, then measured offline; go.mod and go.sum unchanged', async () => {
+  const dir = moduleWithDependency();
+  const before = fileHashes(dir);
+  assert.ok(before['go.sum'], 'go mod tidy wrote a go.sum');
+  const json = path.join(tempDir(), 'run.json');
+  const r = await runCli([
+    'run',
+    '--project',
+    dir,
+    '--scenario',
+    'project/build-warm,project/test-compile',
+    '--runs',
+    '2',
+    '--warmup',
+    '0',
+    '--warm-cache',
+    sharedWarmCache,
+    '--json',
+    json,
+    '--no-save',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(fileHashes(dir), before);
+  const [build, testCompile] = readRun(json).scenarios;
+  assert.equal(build?.scenarioId, 'project/build-warm');
+  for (const s of build?.samples ?? []) {
+    assert.equal(s.ok, true, JSON.stringify(s.failure));
+    assert.ok((s.metrics.binarySizeBytes ?? 0) > 500_000, 'the main package was linked');
+    assert.ok((s.metrics.linkNs ?? 0) > 0);
+  }
+  assert.ok(build?.argv.includes('-o'));
+  assert.equal(testCompile?.samples.filter((s) => s.ok).length, 2);
+});
+
+test('run --project: no go.mod is exit 2, dependencies that cannot be downloaded exit 3, one line each', async () => {
+  const empty = tempDir('gbtest-project-');
+  const r = await runCli(['run', '--project', empty, '--no-save']);
+  assert.equal(r.code, 2);
+  assert.equal(
+    r.stderr,
+    `gobaseline: --project ${empty}: no go.mod there (give the root directory of a module)\n`,
+  );
+
+  const unreachable = tempDir('gbtest-project-');
+  writeFileSync(
+    path.join(unreachable, 'go.mod'),
+    'module example.com/broken\n\ngo 1.21\n\nrequire example.invalid/nothing v1.0.0\n',
+  );
+  writeFileSync(path.join(unreachable, 'a.go'), 'package broken\n');
+  const before = fileHashes(unreachable);
+  // No proxy at all: the download fails at once, whatever the network.
+  const offline = await runCli(
+    ['run', '--project', unreachable, '--no-save', '--quiet'],
+    cliEnv({ GOPROXY: 'off' }),
+  );
+  assert.equal(offline.code, 3, offline.stderr);
+  assert.match(
+    offline.stderr,
+    /^gobaseline: --project .*: cannot download its dependencies: .*example\.invalid\/nothing.*\n$/,
+  );
+  assert.deepEqual(fileHashes(unreachable), before);
+
+  const unplanned = await runCli(['run', '--scenario', 'project/vet', '--no-save']);
+  assert.equal(unplanned.code, 2);
+  assert.match(unplanned.stderr, /project\/vet" measures your module: give --project DIR/);
+});
