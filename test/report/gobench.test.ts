@@ -26,6 +26,7 @@ test('units: go test and sweet names for process metrics, derived names for the 
     sysNs: 'sys-sec/op',
     peakRssBytes: 'peak-RSS-bytes',
     pkgCompileNs: 'pkg-compile-sec/op',
+    linkNs: 'link-sec/op',
     binarySizeBytes: 'binary-size-bytes',
     selfPeakRssBytes: 'self-peak-RSS-bytes',
     gcCycles: 'gc-cycles/op',
