@@ -117,6 +117,11 @@ test('run --project with a dependency: downloaded once untimed, then measured of
     dir,
     '--scenario',
     'project/build-warm,project/test-compile',
+    // Build settings apply to project scenarios as to any other.
+    '--config',
+    'plain: trimpath=false',
+    '--config',
+    "stripped: ldflags='-s -w' trimpath=true",
     '--runs',
     '2',
     '--warmup',
@@ -129,15 +134,24 @@ test('run --project with a dependency: downloaded once untimed, then measured of
   ]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(fileHashes(dir), before);
-  const [build, testCompile] = readRun(json).scenarios;
-  assert.equal(build?.scenarioId, 'project/build-warm');
-  for (const s of build?.samples ?? []) {
-    assert.equal(s.ok, true, JSON.stringify(s.failure));
-    assert.ok((s.metrics.binarySizeBytes ?? 0) > 500_000, 'the main package was linked');
-    assert.ok((s.metrics.linkNs ?? 0) > 0);
+  const scenarios = readRun(json).scenarios;
+  const of = (id: string, configuration: string) =>
+    scenarios.find((s) => s.scenarioId === id && s.configuration === configuration);
+  const sizes: number[] = [];
+  for (const configuration of ['plain', 'stripped']) {
+    const build = of('project/build-warm', configuration);
+    for (const s of build?.samples ?? []) {
+      assert.equal(s.ok, true, JSON.stringify(s.failure));
+      assert.ok((s.metrics.linkNs ?? 0) > 0, 'the main package was linked');
+    }
+    assert.equal(build?.samples.length, 2);
+    assert.ok(build?.argv.includes('-o'));
+    sizes.push(build?.samples[0]?.metrics.binarySizeBytes ?? 0);
+    assert.equal(of('project/test-compile', configuration)?.samples.filter((s) => s.ok).length, 2);
   }
-  assert.ok(build?.argv.includes('-o'));
-  assert.equal(testCompile?.samples.filter((s) => s.ok).length, 2);
+  const [plain = 0, stripped = 0] = sizes;
+  assert.ok(plain > 500_000 && stripped < plain, `stripped binary smaller: ${sizes.join(' ')}`);
+  assert.ok(of('project/build-warm', 'stripped')?.argv.includes('-trimpath'));
 });
 
 test('run --project: no go.mod is exit 2, dependencies that cannot be downloaded exit 3, one line each', async () => {
