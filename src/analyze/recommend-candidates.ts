@@ -5,28 +5,9 @@
 // Holm-corrected p below alpha; otherwise the advice is to keep the default, with the evidence.
 import type { TopologyInfo } from '../record/fingerprint.js';
 import { formatValue } from '../record/units.js';
-
-/** The settings a recommendation may change: an environment variable and a build setting. */
-export const RECOMMENDED_PARAMS = ['GOMAXPROCS', 'p'] as const;
-
-/** One value to measure and why it is on the list. */
-export interface Candidate {
-  value: number;
-  /** Each fact of the topology that put it there, e.g. `physical cores`. */
-  reasons: string[];
-  /** True for the value Go uses when nothing is set: the `default` configuration measures it. */
-  isDefault: boolean;
-}
-
-/** What to measure: the same values serve GOMAXPROCS and -p (whose default is GOMAXPROCS). */
-export interface CandidatePlan {
-  /** Go's default GOMAXPROCS (measured, else by its rule), which is also the default -p. */
-  defaultValue: number;
-  /** Ascending, distinct, within [1, logical CPUs]. */
-  candidates: Candidate[];
-  /** What the topology leaves unsaid (e.g. no sysfs core count), one line each. */
-  notes: string[];
-}
+import { sweepPoints, type SweepPoint } from './sweep-params.js';
+import type { SweepRow, SweepScenario } from './sweep-report.js';
+import type { CandidatePlan, Recommendation } from './recommendation-report.js';
 
 /** The values worth measuring on `topology` (see the module comment). */
 export function recommendCandidates(topology: TopologyInfo): CandidatePlan {
@@ -41,7 +22,7 @@ export function recommendCandidates(topology: TopologyInfo): CandidatePlan {
   };
   const measured = topology.goDefaultGomaxprocs;
   const defaultValue = Math.min(upper, measured ?? topology.goDefaultRule);
-  add(defaultValue, measured !== null ? "Go's default (measured)" : "Go's default (by its rule)");
+  add(defaultValue, measured !== null ? "Go's default, measured" : "Go's default by its rule");
   if (topology.physicalCores === null) {
     notes.push('sysfs does not say how many physical cores there are');
   } else if (topology.affinityCores !== null && topology.affinityCores < topology.physicalCores) {
@@ -85,32 +66,11 @@ export function recommendCandidates(topology: TopologyInfo): CandidatePlan {
   return { defaultValue, candidates, notes };
 }
 
-/** A measured configuration as the sweep analysis reports it for wall time (a SweepRow). */
-export interface MeasuredCandidate {
-  configuration: string;
-  /** The swept settings, e.g. `{ GOMAXPROCS: '4' }`; empty for the default. */
-  params: Record<string, string>;
-  /** Successful samples. */
-  n: number;
-  /** Median wall time in ns; null without samples. */
-  center: number | null;
-  ciLo: number | null;
-  ciHi: number | null;
-  /** Against the default; null for the default itself or when either has no samples. */
-  vsBase: { deltaFraction: number | null; pHolm: number; significant: boolean } | null;
-}
-
-/** What to do, and the measurements that say so. */
-export interface Recommendation {
-  /** change: a measured setting beat the default; keep-default: none did; unmeasured: no default. */
-  kind: 'change' | 'keep-default' | 'unmeasured';
-  /** The recommended configuration's settings (empty to keep the default). */
-  settings: Record<string, string>;
-  /** One line for people, e.g. `set GOMAXPROCS=4: 12.3% faster than the default`. */
-  summary: string;
-  /** The figures behind it, one line each, the default first. */
-  evidence: string[];
-}
+/** A measured configuration's wall time as the sweep analysis reports it. */
+export type MeasuredCandidate = Pick<
+  SweepRow,
+  'configuration' | 'params' | 'n' | 'center' | 'ciLo' | 'ciHi' | 'vsBase'
+>;
 
 const percent = (fraction: number): string => `${(Math.abs(fraction) * 100).toFixed(1)}%`;
 
@@ -196,4 +156,21 @@ export function recommend(rows: readonly MeasuredCandidate[]): Recommendation {
     summary: `set ${settingsText(best.params)}: ${percent(delta)} faster than the default`,
     evidence,
   };
+}
+
+/**
+ * The sweep points that measure the plan: every candidate but the default (which the `default`
+ * configuration measures) as GOMAXPROCS, and as `-p` when the scenario builds with go build.
+ */
+export function recommendPoints(plan: CandidatePlan, withP: boolean): SweepPoint[] {
+  const values = plan.candidates.filter((c) => !c.isDefault).map((c) => String(c.value));
+  if (values.length === 0) return [];
+  const points = sweepPoints([{ name: 'GOMAXPROCS', kind: 'env', values }]);
+  return withP ? [...points, ...sweepPoints([{ name: 'p', kind: 'build', values }])] : points;
+}
+
+/** The recommendation for one swept scenario, from its wall-time rows. */
+export function recommendFromSweep(scenario: SweepScenario): Recommendation {
+  const wall = scenario.metrics.find((m) => m.key === 'wallNs');
+  return recommend(wall?.rows ?? []);
 }

@@ -3,6 +3,7 @@
 // corrected p-values; the best configuration by median wall time. What `sweep --json` writes
 // (schema `gobaseline/sweep`, docs/sweep.md). Types only.
 import type { Unit } from '../record/units.js';
+import type { RecommendationReport } from './recommendation-report.js';
 
 export const SWEEP_SCHEMA_VERSION = 1;
 
@@ -97,4 +98,6 @@ export interface SweepReport {
   base: string;
   params: SweepParamValues[];
   scenarios: SweepScenario[];
+  /** With --recommend: the topology, the candidates and the recommendation per scenario. */
+  recommendation?: RecommendationReport;
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   recommend,
   recommendCandidates,
+  recommendPoints,
   settingsText,
   type MeasuredCandidate,
 } from '../../src/analyze/recommend-candidates.js';
@@ -52,10 +53,10 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
 test('reasons name the topology facts: quota below the core count, rounded both ways', async () => {
   const plan = recommendCandidates(await topologyOf('container-v2-quota'));
   const why = (v: number): string[] => plan.candidates.find((c) => c.value === v)?.reasons ?? [];
-  assert.deepEqual(why(2), ["Go's default (measured)", 'CPU quota 1.5 rounded up']);
+  assert.deepEqual(why(2), ["Go's default, measured", 'CPU quota 1.5 rounded up']);
   assert.deepEqual(why(1), ['CPU quota 1.5 rounded down']);
   assert.deepEqual(why(3), [
-    "neighbour of 2 (Go's default (measured))",
+    "neighbour of 2 (Go's default, measured)",
     'neighbour of 4 (physical cores)',
   ]);
   assert.deepEqual(why(4), ['physical cores']);
@@ -66,7 +67,7 @@ test('a cpuset: the cores inside it, and the CPUs it allows', async () => {
   const plan = recommendCandidates(await topologyOf('container-cpuset'));
   const why = (v: number): string[] => plan.candidates.find((c) => c.value === v)?.reasons ?? [];
   assert.deepEqual(why(2), ['physical cores this process may run on']);
-  assert.deepEqual(why(4), ["Go's default (measured)", 'CPUs this process may run on']);
+  assert.deepEqual(why(4), ["Go's default, measured", 'CPUs this process may run on']);
 });
 
 test("a parent's quota that Go does not read is still a candidate, and says so", async () => {
@@ -92,7 +93,7 @@ test('without a measured default, the rule stands in and says so; no core count 
   const base = await topologyOf('laptop-smt');
   const plan = recommendCandidates({ ...base, goDefaultGomaxprocs: null, physicalCores: null });
   assert.deepEqual(plan.candidates.find((c) => c.isDefault)?.reasons, [
-    "Go's default (by its rule)",
+    "Go's default by its rule",
     'logical CPUs',
   ]);
   assert.equal(plan.notes.length, 1);
@@ -111,7 +112,8 @@ const row = (
   center,
   ciLo: center === null ? null : center * 0.98,
   ciHi: center === null ? null : center * 1.02,
-  vsBase: vs === null ? null : { deltaFraction: vs.d, pHolm: vs.p, significant: vs.p <= 0.05 },
+  vsBase:
+    vs === null ? null : { deltaFraction: vs.d, p: vs.p, pHolm: vs.p, significant: vs.p <= 0.05 },
 });
 
 test('recommend: the fastest significantly better setting, with its evidence', () => {
@@ -167,4 +169,27 @@ test('recommend: never without a measured default', () => {
 
 test('settings read as advice', () => {
   assert.equal(settingsText({ GOMAXPROCS: '4', p: '2' }), 'GOMAXPROCS=4 and go build -p 2');
+});
+
+test('points: every candidate but the default, as GOMAXPROCS and as -p, named as sweeps name them', async () => {
+  const plan = recommendCandidates(await topologyOf('container-v2-quota'));
+  const points = recommendPoints(plan, true);
+  assert.deepEqual(
+    points.map((p) => p.name),
+    ['1', '3', '4', '5', '7', '8']
+      .flatMap((v) => [`gomaxprocs=${v}`])
+      .concat(['1', '3', '4', '5', '7', '8'].map((v) => `p=${v}`)),
+  );
+  assert.deepEqual(points[0]?.params, { GOMAXPROCS: '1' });
+  assert.deepEqual(points.at(-1)?.params, { p: '8' });
+  assert.equal(recommendPoints(plan, false).length, 6);
+});
+
+test('points: a one-CPU machine has nothing to measure besides the default', () => {
+  const plan = {
+    defaultValue: 1,
+    candidates: [{ value: 1, reasons: ['logical CPUs'], isDefault: true }],
+    notes: [],
+  };
+  assert.deepEqual(recommendPoints(plan, true), []);
 });
