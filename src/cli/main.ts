@@ -16,6 +16,7 @@ import {
 import { register as registerAnalyze } from './analyze-command.js';
 import { register as registerCache } from './cache-command.js';
 import { register as registerCompare } from './compare-command.js';
+import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
@@ -129,6 +130,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerCompare(program, setExit);
   registerAnalyze(program, setExit);
   registerCache(program, setExit);
+  registerRecipe(program, setExit);
   return program;
 }
 

@@ -80,3 +80,25 @@ export async function readRunFile(file: string): Promise<RunRecord> {
   }
   return parseRunFile(text, file);
 }
+
+/**
+ * The newest run saved in the runs folder (run ids, and so file names, start with the start
+ * time) for which `wanted` holds, with its file; null when there is none. Files that are not
+ * run records are skipped.
+ */
+export async function latestRunWhere(
+  wanted: (run: RunRecord) => boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ file: string; run: RunRecord } | null> {
+  const dir = runsDir(env);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .reverse()) {
+    const file = path.join(dir, name);
+    const run = await readRunFile(file).catch(() => null);
+    if (run && wanted(run)) return { file, run };
+  }
+  return null;
+}
