@@ -83,10 +83,23 @@ export function parseConfigSpec(text: string): ConfigSpec {
     const value = word.slice(eq + 1);
     if (seen.has(key)) throw new UsageError(`${where} sets ${key} twice`);
     seen.add(key);
-    if (ENV_KEY.test(key)) spec.env[key] = value;
-    else applySetting(spec, key, value, where);
+    applyKeyValue(spec, key, value, where);
   }
   return spec;
+}
+
+/** True for an environment variable's name (UPPER case), as configurations and sweeps take them. */
+export function isEnvKey(key: string): boolean {
+  return ENV_KEY.test(key);
+}
+
+/**
+ * Applies one KEY=VALUE to `spec` (`--config`, a sweep point): an environment variable, or a
+ * build setting checked and converted; `where` begins every error message.
+ */
+export function applyKeyValue(spec: ConfigSpec, key: string, value: string, where: string): void {
+  if (isEnvKey(key)) spec.env[key] = value;
+  else applySetting(spec, key, value, where);
 }
 
 /** Parses every --config value; two configurations of one name are a UsageError. */

@@ -290,7 +290,12 @@ export async function runScenario(
       if (p.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES && round + 1 < maxRounds) {
         p.active = false;
         p.run.stoppedEarly = true;
-        p.run.stopReason = `stopped after ${MAX_CONSECUTIVE_FAILURES} failed runs in a row`;
+        // Warm-up runs are not kept: the reason goes with the stop, so it is never lost.
+        const last = sample.failure;
+        const said = last?.stderrTail.trim().split('\n').pop()?.trim();
+        p.run.stopReason =
+          `stopped after ${MAX_CONSECUTIVE_FAILURES} failed runs in a row` +
+          (last ? `: ${last.reason}${said ? `: ${said}` : ''}` : '');
       }
     }
     if (stop !== null || warmup) continue;

@@ -113,7 +113,7 @@ test('a toolchain stops after 3 failed runs in a row; the others go on', async (
   assert.equal(a?.stoppedEarly, false);
   assert.equal(b?.samples.length, 3);
   assert.equal(b?.stoppedEarly, true);
-  assert.equal(b?.stopReason, 'stopped after 3 failed runs in a row');
+  assert.equal(b?.stopReason, 'stopped after 3 failed runs in a row: exit status 1: go: boom');
   for (const s of b?.samples ?? []) {
     assert.deepEqual(s.metrics, {}, 'a failed run is never a timing');
     assert.deepEqual(s.failure, { reason: 'exit status 1', stderrTail: 'go: boom' });
