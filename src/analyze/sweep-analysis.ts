@@ -7,6 +7,7 @@ import type { Configuration, RunRecord, ScenarioResult } from '../record/run-rec
 import { metricValues } from '../record/sample-values.js';
 import { metricAssumption } from '../scenarios/catalogue.js';
 import { assumptionNamed, holmAdjust } from '../stats/index.js';
+import { belowCpuResolution } from '../stats/cpu-resolution.js';
 import {
   SWEEP_SCHEMA_VERSION,
   type SweepBest,
@@ -49,12 +50,21 @@ export function sweepParams(configurations: readonly Configuration[]): SweepPara
 /** Why a configuration yielded nothing, or null when it has a successful sample. */
 function failureOf(result: ScenarioResult | undefined): string | null {
   if (!result) return 'not measured';
-  if (result.setupFailure) return `setup failed: ${result.setupFailure.reason}`;
+  if (result.setupFailure) return `setup failed: ${withStderr(result.setupFailure)}`;
   if (result.samples.some((s) => s.ok)) return null;
-  const failed = result.samples.find((s) => !s.ok);
-  if (failed) return failed.failure?.reason ?? 'failed';
-  return result.stopReason ?? 'no samples';
+  if (result.stopReason) return result.stopReason;
+  const failed = result.samples.find((s) => !s.ok)?.failure;
+  return failed ? withStderr(failed) : 'no samples';
 }
+
+/** A failure's reason with the last line the command wrote to stderr (what go complained of). */
+function withStderr(failure: { reason: string; stderrTail: string }): string {
+  const said = failure.stderrTail.trim().split('\n').pop()?.trim();
+  return said ? `${failure.reason}: ${said}` : failure.reason;
+}
+
+/** User and system CPU: split between the two by clock ticks, so short times are noise. */
+const TICK_SAMPLED_CPU = new Set(['userNs', 'sysNs']);
 
 /** One metric over the configurations: summaries, changes against the base, Holm over them. */
 function analyzeMetric(
@@ -79,12 +89,18 @@ function analyzeMetric(
       ciHi: s ? s.hi : null,
       vsBase: null,
       warnings: s ? s.warnings.map((w) => w.message) : [],
+      ...(s && TICK_SAMPLED_CPU.has(spec.key) && belowCpuResolution(s.center)
+        ? { belowResolution: true as const }
+        : {}),
     };
   });
   const baseCenter = rows[0]?.center ?? null;
+  // A change against noise (on either side) is noise too: not compared, not in Holm's family.
+  const noisyBase = rows[0]?.belowResolution === true;
   const compared = rows.flatMap((row, i) => {
     const values = samples[i] ?? [];
     if (i === 0 || base.length === 0 || values.length === 0) return [];
+    if (noisyBase || row.belowResolution) return [];
     const c = assumption.compare(base, values, alpha);
     row.warnings.push(...c.warnings.map((w) => w.message));
     return [{ row, p: c.p }];

@@ -5,9 +5,13 @@
 // (50,100,200,400). Every mistake is a one-line UsageError (exit 2). Pure.
 import { UsageError } from '../errors.js';
 import { nameValue } from '../parse/bench-result.js';
-
-/** The lower-case names a parameter may have: the build settings a configuration can set. */
-export const BUILD_PARAMS = ['p', 'ldflags', 'trimpath', 'cache', 'load'] as const;
+import type { Configuration } from '../record/run-record.js';
+import {
+  applyKeyValue,
+  BUILD_SETTING_KEYS,
+  isEnvKey,
+  type ConfigSpec,
+} from '../measure/config-spec.js';
 
 /** More values than this in one range is a typo, not a sweep (the product needs --yes at 500). */
 export const MAX_RANGE_VALUES = 10_000;
@@ -15,7 +19,6 @@ export const MAX_RANGE_VALUES = 10_000;
 /** Sweeps of more configurations than this run only with --yes. */
 export const MAX_CONFIGURATIONS_WITHOUT_YES = 500;
 
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const RANGE = /^(\d+)\.\.(\d+)(?:([+*])(\d+))?$/;
 
 /** One swept parameter. */
@@ -74,11 +77,11 @@ export function parseParam(text: string): SweepParam {
     throw new UsageError(`--param "${text}": expected NAME=VALUES, e.g. GOMAXPROCS=1,2,4`);
   const where = `--param ${name}`;
   let kind: SweepParam['kind'];
-  if (ENV_NAME.test(name)) kind = 'env';
-  else if ((BUILD_PARAMS as readonly string[]).includes(name)) kind = 'build';
+  if (isEnvKey(name)) kind = 'env';
+  else if ((BUILD_SETTING_KEYS as readonly string[]).includes(name)) kind = 'build';
   else {
     throw new UsageError(
-      `${where}: unknown parameter (environment variables are UPPER case, e.g. GOMAXPROCS; build settings: ${BUILD_PARAMS.join(', ')})`,
+      `${where}: unknown parameter (environment variables are UPPER case, e.g. GOMAXPROCS; build settings: ${BUILD_SETTING_KEYS.join(', ')})`,
     );
   }
   const list = text.slice(eq + 1);
@@ -134,4 +137,34 @@ export function sweepPoints(params: readonly SweepParam[], yes = false): SweepPo
   const clash = names.find((n, i) => names.indexOf(n) !== i);
   if (clash) throw new UsageError(`two values of the sweep are both named ${clash}`);
   return out;
+}
+
+/** The base of every sweep: no settings at all. */
+export const BASE_CONFIGURATION = 'default';
+
+/**
+ * The configurations of a sweep on `toolchain` (a Toolchain label): `default` first (no
+ * settings), then one per point, each value checked and converted as `--config` does it
+ * (`p=0` is a UsageError naming the parameter).
+ */
+export function sweepConfigurations(
+  points: readonly SweepPoint[],
+  toolchain: string,
+): Configuration[] {
+  const base: Configuration = { name: BASE_CONFIGURATION, toolchain, env: {}, build: {} };
+  return [
+    base,
+    ...points.map((point): Configuration => {
+      const spec: ConfigSpec = { name: point.name, env: {}, build: {} };
+      for (const [key, value] of Object.entries(point.params))
+        applyKeyValue(spec, key, value, `--param ${key}`);
+      return {
+        name: point.name,
+        toolchain,
+        env: spec.env,
+        build: spec.build,
+        params: point.params,
+      };
+    }),
+  ];
 }

@@ -35,6 +35,11 @@ export interface SweepRow {
   vsBase: SweepChange | null;
   /** benchstat's warnings on this cell (too few samples, ...). */
   warnings: string[];
+  /**
+   * Set (true) on a user or system CPU time whose centre is below the kernel's accounting
+   * resolution (stats/cpu-resolution.ts): noise, so no change is computed for it or against it.
+   */
+  belowResolution?: true;
 }
 
 /** Every configuration for one metric. */

@@ -111,7 +111,8 @@ function layoutCells(cell: InputCell, i: number, layout: Layout): string[] {
   return [centerText(cell, layout), cell.delta, ...(layout.pValues ? [cell.test] : [])];
 }
 
-function belowResolutionNote(): string {
+/** The footnote on user and system CPU times below the accounting resolution. */
+export function belowResolutionNote(): string {
   return (
     `user and sys CPU below ${formatValue('ns', cpuResolutionNs())} are noise, not ` +
     `measurements: ${CPU_SPLIT_REASON}; no change is shown for them`

@@ -73,7 +73,7 @@ function seriesOf(metric: SweepMetric, axis: XAxis): Series[] {
   const series = new Map<string, Series>();
   for (const row of metric.rows) {
     const x = axis.of(row);
-    if (x === null || row.center === null) continue;
+    if (x === null || row.center === null || row.belowResolution) continue;
     const label = Object.entries(row.params)
       .filter(([k]) => k !== axis.param)
       .map(([k, v]) => `${k}=${v}`)
@@ -122,7 +122,9 @@ function panel(
   const plotH = PANEL_HEIGHT - MARGIN.top - MARGIN.bottom;
   const y0 = top + MARGIN.top;
   const series = seriesOf(metric, axis);
-  const baseRow = metric.rows.find((r) => r.configuration === base && r.center !== null);
+  const baseRow = metric.rows.find(
+    (r) => r.configuration === base && r.center !== null && !r.belowResolution,
+  );
   const drawn = [
     ...series.flatMap((s) => s.points.map((p) => p.row)),
     ...(baseRow ? [baseRow] : []),
@@ -236,12 +238,16 @@ function scenarioPart(
     )}</text>`,
   );
   if (!axis) return TITLE_HEIGHT;
-  scenario.metrics.forEach((m, i) => {
+  // User and system CPU below the tick resolution are noise: no curve for them.
+  const metrics = scenario.metrics.filter((m) =>
+    m.rows.some((r) => r.center !== null && !r.belowResolution),
+  );
+  metrics.forEach((m, i) => {
     body.push(
       ...panel(m, axis, top + TITLE_HEIGHT + i * PANEL_HEIGHT, report.confidence, report.base),
     );
   });
-  return TITLE_HEIGHT + scenario.metrics.length * PANEL_HEIGHT;
+  return TITLE_HEIGHT + metrics.length * PANEL_HEIGHT;
 }
 
 /**

@@ -4,10 +4,11 @@
 // configuration below, and the configurations that failed. Pure.
 import Table from 'cli-table3';
 import type { SweepMetric, SweepReport, SweepRow, SweepScenario } from '../analyze/sweep-report.js';
-import { displayUnitFor, formatIn, type DisplayUnit } from '../record/units.js';
+import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
 import { formatGoFloat } from '../stats/index.js';
 import { deltaText, pctRange } from './compare.js';
-import { Footnotes } from './compare-render.js';
+import { belowResolutionNote, Footnotes } from './compare-render.js';
+import { cpuResolutionNs } from '../stats/cpu-resolution.js';
 import { formatGoFixed, formatGoSigned } from './go-format.js';
 import { firstThatFits, wrapText } from './fit-width.js';
 import type { TableWidth } from './terminal-table.js';
@@ -31,7 +32,8 @@ const LAYOUTS: Layout[] = [
 
 /** One unit for a metric's block, from its largest centre, so the rows read alike. */
 function blockUnit(metric: SweepMetric): DisplayUnit {
-  const largest = Math.max(0, ...metric.rows.map((r) => Math.abs(r.center ?? 0)));
+  const shown = metric.rows.filter((r) => !r.belowResolution);
+  const largest = Math.max(0, ...shown.map((r) => Math.abs(r.center ?? 0)));
   return displayUnitFor(metric.unit, largest);
 }
 
@@ -55,6 +57,10 @@ function rowCells(
   notes: Footnotes,
 ): string[] {
   const c = row.vsBase;
+  if (row.belowResolution) {
+    const bound = `< ${formatValue('ns', cpuResolutionNs())}${notes.mark([belowResolutionNote()])}`;
+    return [row.configuration, String(row.n), bound, '', '', ...(layout.pValue ? [''] : [])];
+  }
   const center =
     row.center === null ? 'failed' : `${formatIn(row.center, unit)}${notes.mark(row.warnings)}`;
   const delta =

@@ -71,7 +71,7 @@ test('a configuration whose runs all failed: no figures, named with its reason; 
   const report = analyzeSweep(sweepRun(10, ['gomaxprocs=1/p=2']));
   const scenario = report.scenarios[0];
   assert.deepEqual(scenario?.failures, [
-    { configuration: 'gomaxprocs=1/p=2', reason: 'exit status 2' },
+    { configuration: 'gomaxprocs=1/p=2', reason: 'exit status 2: go: invalid value' },
   ]);
   const wall = scenario?.metrics[0];
   const failed = wall?.rows.find((r) => r.configuration === 'gomaxprocs=1/p=2');

@@ -6,8 +6,10 @@ import {
   parseParam,
   parseParams,
   productSize,
+  sweepConfigurations,
   sweepPoints,
 } from '../../src/analyze/sweep-params.js';
+import { planSweep } from '../../src/analyze/sweep-plan.js';
 
 test('lists and ranges: step 1, additive and multiplicative steps, mixed in one list', () => {
   assert.deepEqual(parseParam('GOMAXPROCS=1,2,4'), {
@@ -95,5 +97,62 @@ test('more than 500 configurations need --yes; values that name alike are refuse
   assert.throws(
     () => sweepPoints(parseParams(['ldflags=-s -w,-s_-w'])),
     /two values of the sweep are both named ldflags=-s_-w/,
+  );
+});
+
+test('configurations: default first with no settings, then each point converted as --config does', () => {
+  const points = sweepPoints(
+    parseParams(['GOMAXPROCS=1,2', 'p=4', 'trimpath=true', 'ldflags=-s -w', 'cache=cold']),
+  );
+  const [base, first] = sweepConfigurations(points, 'go1.26.8');
+  assert.deepEqual(base, { name: 'default', toolchain: 'go1.26.8', env: {}, build: {} });
+  assert.deepEqual(first, {
+    name: 'gomaxprocs=1/p=4/trimpath=true/ldflags=-s_-w/cache=cold',
+    toolchain: 'go1.26.8',
+    env: { GOMAXPROCS: '1' },
+    build: { p: 4, trimpath: true, ldflags: '-s -w', cache: 'cold' },
+    params: { GOMAXPROCS: '1', p: '4', trimpath: 'true', ldflags: '-s -w', cache: 'cold' },
+  });
+  for (const bad of ['p=0', 'p=two', 'trimpath=yes', 'cache=hot', 'load=-1'])
+    assert.throws(
+      () => sweepConfigurations(sweepPoints(parseParams([bad])), 'go'),
+      (err: unknown) =>
+        err instanceof UsageError && err.message.startsWith(`--param ${bad.split('=')[0]}: `),
+      bad,
+    );
+});
+
+test('the plan: scenarios with their run counts; a setting a scenario does not understand is refused', () => {
+  const points = sweepPoints(parseParams(['GOMAXPROCS=1,2', 'p=1,2']));
+  const { plan, configurations } = planSweep({
+    scenarios: ['build/net-http-cold'],
+    points,
+    toolchain: 'go1.26.8',
+    runs: 6,
+    canLoad: false,
+  });
+  assert.deepEqual(
+    plan.map((p) => [p.scenario.id, p.warmup, p.runs]),
+    [['build/net-http-cold', 0, 6]],
+  );
+  assert.equal(configurations.length, 5);
+  assert.throws(
+    () => planSweep({ scenarios: ['startup/go-version'], points, toolchain: 'go', canLoad: false }),
+    /configuration gomaxprocs=1\/p=1: scenario startup\/go-version does not understand the setting p/,
+  );
+  const cache = sweepPoints(parseParams(['cache=cold,warm']));
+  assert.throws(
+    () =>
+      planSweep({
+        scenarios: ['startup/go-version'],
+        points: cache,
+        toolchain: 'go',
+        canLoad: false,
+      }),
+    /does not understand the setting cache/,
+  );
+  assert.throws(
+    () => planSweep({ scenarios: ['build/nope'], points, toolchain: 'go', canLoad: false }),
+    /unknown scenario "build\/nope"/,
   );
 });

@@ -28,7 +28,7 @@ test('the table: every configuration, change vs default or ~, Holm in the legend
     text,
     /\nbest: gomaxprocs=2\/p=2 \(19\.9 s median wall, -0\.\d\d% vs default, p=0\.\d{3} Holm-corrected\): not significantly faster than default\n/,
   );
-  assert.match(text, /\nfailed: gomaxprocs=1\/p=2: exit status 2\n$/);
+  assert.match(text, /\nfailed: gomaxprocs=1\/p=2: exit status 2: go: invalid value\n$/);
 });
 
 test('the table fits a narrow terminal: metric headings, CI as ± %, prose wrapped', () => {
@@ -71,7 +71,7 @@ test('Go benchmark format: parameters as name keys, GOMAXPROCS in the -N suffix,
     'Build/net-http-cold/gomaxprocs=1/p=2-1',
     'Build/net-http-cold/gomaxprocs=2/p=1-2',
     'Build/net-http-cold/gomaxprocs=2/p=2-2',
-    'Build/net-http-cold-2',
+    'Build/net-http-cold/config=default-2',
   ]);
 });
 

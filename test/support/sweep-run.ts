@@ -9,7 +9,7 @@ import type {
   ScenarioResult,
 } from '../../src/record/run-record.js';
 import { PROCESS_METRICS } from '../../src/scenarios/types.js';
-import { parseParams, sweepPoints } from '../../src/analyze/sweep-params.js';
+import { parseParams, sweepConfigurations, sweepPoints } from '../../src/analyze/sweep-params.js';
 import { fixturePath } from './paths.js';
 
 /** Wall-time factor of each configuration against the default (1). */
@@ -22,18 +22,8 @@ export const FACTORS: Record<string, number> = {
 };
 
 /** The sweep's configurations: default, then GOMAXPROCS=1,2 × p=1,2. */
-export function sweepConfigurations(toolchain = 'go1.26.8'): Configuration[] {
-  const points = sweepPoints(parseParams(['GOMAXPROCS=1,2', 'p=1,2']));
-  return [
-    { name: 'default', toolchain, env: {}, build: {} },
-    ...points.map((p) => ({
-      name: p.name,
-      toolchain,
-      env: { GOMAXPROCS: p.params.GOMAXPROCS ?? '' },
-      build: { p: Number(p.params.p) },
-      params: p.params,
-    })),
-  ];
+export function testSweepConfigurations(toolchain = 'go1.26.8'): Configuration[] {
+  return sweepConfigurations(sweepPoints(parseParams(['GOMAXPROCS=1,2', 'p=1,2'])), toolchain);
 }
 
 /** A little noise, the same every time: ±1% in a fixed pattern. */
@@ -44,7 +34,7 @@ function jitter(i: number): number {
 /** The made-up sweep run, `runs` samples per configuration; `failing` names configurations whose every run failed. */
 export function sweepRun(runs = 10, failing: readonly string[] = []): RunRecord {
   const base = JSON.parse(readFileSync(fixturePath('runs/startup-a.json'), 'utf8')) as RunRecord;
-  const configurations = sweepConfigurations(base.config.toolchains[0]?.label);
+  const configurations = testSweepConfigurations(base.config.toolchains[0]?.label);
   const scenarios: ScenarioResult[] = configurations.map((c, ci) => {
     const samples: Sample[] = Array.from({ length: runs }, (_, round) => {
       const seq = round * configurations.length + ci;
