@@ -20,6 +20,7 @@ import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
+import { register as registerSweep } from './sweep-command.js';
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gobaseline')
@@ -126,6 +127,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('list the scenarios and suites')
     .option('--json', 'print the catalogue as JSON')
     .action((opts) => scenariosCommand(opts));
+  registerSweep(program, setExit);
   registerReport(program, setExit);
   registerCompare(program, setExit);
   registerAnalyze(program, setExit);

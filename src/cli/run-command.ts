@@ -5,14 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
-import { measureBaseline } from '../measure/baseline.js';
 import type { RunRecord } from '../record/run-record.js';
 import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
-import type { AutoPlan, InterleaveOrder } from '../record/run-record.js';
+import type { InterleaveOrder } from '../record/run-record.js';
 import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
 import { parseConfigSpecs } from '../measure/config-spec.js';
 import { checkSettings, resolveConfigurations } from '../measure/configurations.js';
-import { StderrProgress } from '../report/progress.js';
 import { loadReferenceData } from '../report/references.js';
 import {
   comparesConfigurations,
@@ -26,17 +24,11 @@ import { joinToWidth, wrapText } from '../report/fit-width.js';
 import { renderConfigurationComparison } from '../report/configuration-comparison.js';
 import { describeConfigurations, toolchainsOnly } from '../report/configuration-names.js';
 import { formatValue } from '../record/units.js';
-import {
-  ensureRunsDir,
-  runsDir,
-  saveRun,
-  saveRunSomewhere,
-  writeRunFile,
-} from '../store/run-files.js';
-import { interruptible } from '../measure/interrupt.js';
+import { ensureRunsDir } from '../store/run-files.js';
 import { checkProjectDir } from '../measure/project.js';
 import { projectScenarioTemplates } from '../scenarios/project.js';
-import { checkOutputDir, checkOutputFile, writeFailure } from './output-file.js';
+import { checkOutputDir, checkOutputFile } from './output-file.js';
+import { autoPlan, keepRun, measureInterruptibly, shuffleOrder } from './measure-session.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -64,11 +56,6 @@ export interface RunOptions {
   quiet?: boolean;
   wide?: boolean;
 }
-
-/** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
-export const DEFAULT_TARGET_CI = 0.02;
-export const DEFAULT_MAX_TIME_S = 60;
-export const DEFAULT_MAX_RUNS = 200;
 
 /** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
 function checkWarmCache(dir: string): string {
@@ -184,7 +171,7 @@ export function renderRun(run: RunRecord, width: TableWidth = 'wide'): string {
 
 /** --order and --seed as an interleave order; a shuffle without --seed gets a random seed. */
 function interleaveOrder(kind: RunOptions['order'], seed: number | undefined): InterleaveOrder {
-  if (kind === 'shuffle') return { kind, seed: seed ?? Math.floor(Math.random() * 2 ** 31) };
+  if (kind === 'shuffle') return shuffleOrder(seed);
   if (seed !== undefined) throw new UsageError('--seed goes with --order shuffle');
   return { kind: 'abba' };
 }
@@ -196,19 +183,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     // --auto starts from the fewest runs that bound a CI, unless --runs says otherwise.
     runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
   });
-  if (
-    !opts.auto &&
-    (opts.targetCi !== undefined || opts.maxTime !== undefined || opts.maxRuns !== undefined)
-  ) {
-    throw new UsageError('--target-ci, --max-time and --max-runs go with --auto');
-  }
-  const auto: AutoPlan | undefined = opts.auto
-    ? {
-        targetCiHalfWidth: opts.targetCi ?? DEFAULT_TARGET_CI,
-        maxTimeMs: (opts.maxTime ?? DEFAULT_MAX_TIME_S) * 1000,
-        maxRuns: opts.maxRuns ?? DEFAULT_MAX_RUNS,
-      }
-    : undefined;
+  const auto = autoPlan(opts);
   const specs = parseConfigSpecs(opts.config ?? []);
   // Background load (load=N) is not wired into run yet: a configuration asking for it is refused.
   const projectTemplates = projectScenarioTemplates().filter((s) => projectIds.includes(s.id));
@@ -227,53 +202,35 @@ export async function runCommand(opts: RunOptions): Promise<number> {
     process.env,
   );
 
-  const progress = new StderrProgress(
+  const run = await measureInterruptibly(
+    {
+      plan,
+      suite,
+      project:
+        projectDir === undefined
+          ? undefined
+          : {
+              dir: projectDir,
+              ids: projectIds,
+              runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
+              warmup: opts.warmup,
+            },
+      toolchains,
+      configurations,
+      order,
+      auto,
+      userEnv: process.env,
+      overrides: opts.env ?? {},
+      runsOverride: opts.runs ?? null,
+      warmupOverride: opts.warmup ?? null,
+      warmCacheDir,
+      timeoutMs: opts.timeout * 1000,
+    },
     // Preparing the project (copy, download) is one step more.
     (plan.length + projectIds.length) * configurations.length + (projectDir ? 1 : 0),
-    process.stderr,
     opts.quiet,
   );
-  let run: RunRecord;
-  try {
-    run = await interruptible(
-      (signal) =>
-        measureBaseline({
-          plan,
-          suite,
-          project:
-            projectDir === undefined
-              ? undefined
-              : {
-                  dir: projectDir,
-                  ids: projectIds,
-                  runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
-                  warmup: opts.warmup,
-                },
-          toolchains,
-          configurations,
-          order,
-          auto,
-          userEnv: process.env,
-          overrides: opts.env ?? {},
-          runsOverride: opts.runs ?? null,
-          warmupOverride: opts.warmup ?? null,
-          warmCacheDir,
-          timeoutMs: opts.timeout * 1000,
-          signal,
-          progress,
-        }),
-      () =>
-        process.stderr.write(
-          '\ngobaseline: interrupted: stopping the command in progress and keeping the samples taken so far (Ctrl-C again to quit now)\n',
-        ),
-    );
-  } finally {
-    progress.finish();
-  }
-  if (run.status === 'interrupted' && run.scenarios.every((s) => s.samples.length === 0)) {
-    process.stderr.write('gobaseline: interrupted before the first sample; nothing to save\n');
-    return ExitCode.interrupted;
-  }
+  if (run === null) return ExitCode.interrupted;
 
   const toStdout = opts.json === '-';
   if (toStdout) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
@@ -287,48 +244,4 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const why = run.scenarios.flatMap((s) => scenarioNotes(s, comparesConfigurations(run)))[0];
   process.stderr.write(`gobaseline: nothing was measured${why ? `: ${why}` : ''}\n`);
   return ExitCode.environment;
-}
-
-/**
- * Saves the run (data directory, --json FILE). A measured run is never lost: when a write fails
- * after all, the run goes to the data directory (or the temp dir) and the error line says where.
- * Returns null when everything was written, else the exit code: 2 when the --json file could
- * not be written, 3 when the data directory could not.
- */
-async function keepRun(run: RunRecord, save: boolean, json?: string): Promise<number | null> {
-  const failures: { what: string; code: number }[] = [];
-  let kept: string | null = null;
-  if (save) {
-    try {
-      kept = await saveRun(run);
-      process.stderr.write(`saved ${kept}\n`);
-    } catch (err) {
-      failures.push({
-        what: `cannot save the run in ${runsDir()}: ${writeFailure(err)}`,
-        code: ExitCode.environment,
-      });
-    }
-  }
-  if (json) {
-    try {
-      process.stderr.write(`saved ${await writeRunFile(run, json)}\n`);
-      kept ??= json;
-    } catch (err) {
-      failures.push({ what: `--json ${json}: ${writeFailure(err)}`, code: ExitCode.usage });
-    }
-  }
-  if (failures.length === 0) return null;
-  if (kept === null) {
-    try {
-      kept = await saveRunSomewhere(run);
-    } catch (err) {
-      failures.push({
-        what: `nor anywhere else: ${writeFailure(err)}`,
-        code: ExitCode.environment,
-      });
-    }
-  }
-  const where = kept ? `; the run is saved in ${kept}` : '';
-  process.stderr.write(`gobaseline: ${failures.map((f) => f.what).join('; ')}${where}\n`);
-  return Math.max(...failures.map((f) => f.code));
 }

@@ -1,0 +1,123 @@
+// What every measuring command (run, sweep) shares around measureBaseline: --auto's plan, the
+// progress on stderr, Ctrl-C (the first stops the command in progress and keeps the samples
+// taken so far; a second quits at once), and keeping the run (data directory, --json FILE)
+// so that a measured run is never lost.
+import { ExitCode, UsageError } from '../errors.js';
+import { measureBaseline, type BaselineOptions } from '../measure/baseline.js';
+import { interruptible } from '../measure/interrupt.js';
+import type { AutoPlan, InterleaveOrder, RunRecord } from '../record/run-record.js';
+import { StderrProgress } from '../report/progress.js';
+import { runsDir, saveRun, saveRunSomewhere, writeRunFile } from '../store/run-files.js';
+import { writeFailure } from './output-file.js';
+
+/** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
+export const DEFAULT_TARGET_CI = 0.02;
+export const DEFAULT_MAX_TIME_S = 60;
+export const DEFAULT_MAX_RUNS = 200;
+
+/** The --auto options as commander gives them. */
+export interface AutoOptions {
+  auto?: boolean;
+  targetCi?: number;
+  maxTime?: number;
+  maxRuns?: number;
+}
+
+/** Adaptive sampling from --auto (undefined without it); its budgets without --auto are a UsageError. */
+export function autoPlan(opts: AutoOptions): AutoPlan | undefined {
+  if (
+    !opts.auto &&
+    (opts.targetCi !== undefined || opts.maxTime !== undefined || opts.maxRuns !== undefined)
+  ) {
+    throw new UsageError('--target-ci, --max-time and --max-runs go with --auto');
+  }
+  return opts.auto
+    ? {
+        targetCiHalfWidth: opts.targetCi ?? DEFAULT_TARGET_CI,
+        maxTimeMs: (opts.maxTime ?? DEFAULT_MAX_TIME_S) * 1000,
+        maxRuns: opts.maxRuns ?? DEFAULT_MAX_RUNS,
+      }
+    : undefined;
+}
+
+/** A seeded shuffle of each round, with a random seed (recorded in the run) unless one is given. */
+export function shuffleOrder(seed: number | undefined): InterleaveOrder {
+  return { kind: 'shuffle', seed: seed ?? Math.floor(Math.random() * 2 ** 31) };
+}
+
+/**
+ * Measures with progress on stderr (`steps`: scenarios × configurations) until done or Ctrl-C.
+ * Returns null, after saying so, when Ctrl-C came before the first sample (nothing to keep).
+ */
+export async function measureInterruptibly(
+  opts: Omit<BaselineOptions, 'signal' | 'progress'>,
+  steps: number,
+  quiet = false,
+): Promise<RunRecord | null> {
+  const progress = new StderrProgress(steps, process.stderr, quiet);
+  let run: RunRecord;
+  try {
+    run = await interruptible(
+      (signal) => measureBaseline({ ...opts, signal, progress }),
+      () =>
+        process.stderr.write(
+          '\ngobaseline: interrupted: stopping the command in progress and keeping the samples taken so far (Ctrl-C again to quit now)\n',
+        ),
+    );
+  } finally {
+    progress.finish();
+  }
+  if (run.status === 'interrupted' && run.scenarios.every((s) => s.samples.length === 0)) {
+    process.stderr.write('gobaseline: interrupted before the first sample; nothing to save\n');
+    return null;
+  }
+  return run;
+}
+
+/**
+ * Saves the run (data directory, --json FILE). A measured run is never lost: when a write fails
+ * after all, the run goes to the data directory (or the temp dir) and the error line says where.
+ * Returns null when everything was written, else the exit code: 2 when the --json file could
+ * not be written, 3 when the data directory could not.
+ */
+export async function keepRun(
+  run: RunRecord,
+  save: boolean,
+  json?: string,
+): Promise<number | null> {
+  const failures: { what: string; code: number }[] = [];
+  let kept: string | null = null;
+  if (save) {
+    try {
+      kept = await saveRun(run);
+      process.stderr.write(`saved ${kept}\n`);
+    } catch (err) {
+      failures.push({
+        what: `cannot save the run in ${runsDir()}: ${writeFailure(err)}`,
+        code: ExitCode.environment,
+      });
+    }
+  }
+  if (json) {
+    try {
+      process.stderr.write(`saved ${await writeRunFile(run, json)}\n`);
+      kept ??= json;
+    } catch (err) {
+      failures.push({ what: `--json ${json}: ${writeFailure(err)}`, code: ExitCode.usage });
+    }
+  }
+  if (failures.length === 0) return null;
+  if (kept === null) {
+    try {
+      kept = await saveRunSomewhere(run);
+    } catch (err) {
+      failures.push({
+        what: `nor anywhere else: ${writeFailure(err)}`,
+        code: ExitCode.environment,
+      });
+    }
+  }
+  const where = kept ? `; the run is saved in ${kept}` : '';
+  process.stderr.write(`gobaseline: ${failures.map((f) => f.what).join('; ')}${where}\n`);
+  return Math.max(...failures.map((f) => f.code));
+}

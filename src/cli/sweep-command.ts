@@ -1,0 +1,253 @@
+// `gobaseline sweep`: one scenario (or the user's own command) over the cartesian product of
+// --param values, every configuration interleaved run by run in a seeded shuffle of each round
+// with `default` (no settings) as the base; prints the table with Holm-corrected changes and
+// the best configuration, writes the response curves (--svg), the run (--json) and saves it
+// like `run`. Ctrl-C keeps the samples taken so far.
+import { Command, Option } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
+import { analyzeSweep } from '../analyze/sweep-analysis.js';
+import { planSweep } from '../analyze/sweep-plan.js';
+import { parseParams, sweepPoints, type SweepPoint } from '../analyze/sweep-params.js';
+import type { SweepReport } from '../analyze/sweep-report.js';
+import { resolveToolchains } from '../measure/toolchains.js';
+import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
+import { splitWords } from '../parse/words.js';
+import type { RunRecord } from '../record/run-record.js';
+import { commandScenario } from '../scenarios/command.js';
+import type { Scenario } from '../scenarios/types.js';
+import { renderGoBench } from '../report/gobench.js';
+import { wrapText } from '../report/fit-width.js';
+import { renderSweepJson, renderSweepTable } from '../report/sweep-table.js';
+import { sweepSvg } from '../report/sweep-svg.js';
+import { ensureRunsDir } from '../store/run-files.js';
+import {
+  autoPlan,
+  keepRun,
+  measureInterruptibly,
+  shuffleOrder,
+  type AutoOptions,
+} from './measure-session.js';
+import { collectList, collectRepeat, duration, percent, seconds, wholeNumber } from './options.js';
+import { checkOutputFile, writeOutput } from './output-file.js';
+import { outputWidth } from './terminal-width.js';
+
+export type SweepFormat = 'table' | 'gobench' | 'json';
+
+export interface SweepOptions extends AutoOptions {
+  scenario?: string[];
+  cmd?: string;
+  param?: string[];
+  runs?: number;
+  warmup?: number;
+  seed?: number;
+  yes?: boolean;
+  svg?: string;
+  json?: string;
+  format: SweepFormat;
+  save: boolean;
+  timeout: number;
+  quiet?: boolean;
+  wide?: boolean;
+}
+
+/** The scenarios to sweep: catalogue ids, or the user's command as a scenario of its own. */
+function sweptScenarios(opts: SweepOptions): (string | Scenario)[] {
+  if (opts.cmd !== undefined && opts.scenario?.length)
+    throw new UsageError('give either --scenario or --cmd, not both');
+  if (opts.cmd !== undefined) {
+    const words = splitWords(opts.cmd);
+    if (words.length === 0) throw new UsageError('--cmd: the command is empty');
+    return [commandScenario(words, opts.cmd)];
+  }
+  if (!opts.scenario?.length) throw new UsageError('sweep: give --scenario ID or --cmd COMMAND');
+  return opts.scenario;
+}
+
+/**
+ * The points to measure besides `default`. Today they come from --param; a preset
+ * (--preset) or a recommendation (--recommend) supplies its own points here.
+ */
+export function sweepPointsOf(opts: Pick<SweepOptions, 'param' | 'yes'>): SweepPoint[] {
+  if (!opts.param?.length) throw new UsageError('sweep: give at least one --param NAME=VALUES');
+  return sweepPoints(parseParams(opts.param), opts.yes === true);
+}
+
+/** What goes to stdout: the run itself with --json -, else the sweep in --format. */
+function stdoutText(run: RunRecord, report: SweepReport, opts: SweepOptions): string {
+  if (opts.json === '-') return `${JSON.stringify(run, null, 2)}\n`;
+  switch (opts.format) {
+    case 'gobench':
+      return renderGoBench(run);
+    case 'json':
+      return renderSweepJson(report);
+    case 'table': {
+      const width = outputWidth(opts.wide);
+      const prose = width === 'wide' ? Infinity : width;
+      const warnings = run.warnings.map((w) => wrapText(`  ${w}`, prose));
+      return (
+        renderSweepTable(report, width) +
+        (warnings.length ? `\nwarnings:\n${warnings.join('\n')}\n` : '')
+      );
+    }
+  }
+}
+
+/** One line naming the configurations that yielded nothing, or null when all were measured. */
+function failedLine(report: SweepReport): string | null {
+  const failures = report.scenarios.flatMap((s) =>
+    s.failures.map(
+      (f) =>
+        `${report.scenarios.length > 1 ? `${s.scenarioId} ` : ''}${f.configuration} (${f.reason})`,
+    ),
+  );
+  if (failures.length === 0) return null;
+  const total = report.scenarios.reduce((n, s) => n + (s.metrics[0]?.rows.length ?? 0), 0);
+  return `${failures.length} of ${total} configurations failed, the others are measured: ${failures.join('; ')}`;
+}
+
+export async function sweepCommand(opts: SweepOptions): Promise<number> {
+  const scenarios = sweptScenarios(opts);
+  const points = sweepPointsOf(opts);
+  const auto = autoPlan(opts);
+  // Every path is checked before anything is measured: a typo costs a line, not a sweep.
+  checkOutputFile(opts.json, '--json');
+  checkOutputFile(opts.svg, '--svg');
+  if (opts.svg === '-') throw new UsageError('--svg needs a file name');
+  if (opts.save) ensureRunsDir();
+  const toolchains = await resolveToolchains([], [], process.env);
+  const toolchain = toolchains[0];
+  if (!toolchain) throw new UsageError('sweep: no toolchain');
+  const runs = opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined);
+  const { plan, configurations } = planSweep({
+    scenarios,
+    points,
+    toolchain: toolchain.label,
+    runs,
+    warmup: opts.warmup,
+    // Background load (load=N) is started by the sampler once contention wires it into measure.
+    canLoad: false,
+  });
+
+  const run = await measureInterruptibly(
+    {
+      plan,
+      suite: null,
+      toolchains: [toolchain],
+      configurations,
+      order: shuffleOrder(opts.seed),
+      auto,
+      userEnv: process.env,
+      overrides: {},
+      runsOverride: opts.runs ?? null,
+      warmupOverride: opts.warmup ?? null,
+      timeoutMs: opts.timeout * 1000,
+    },
+    plan.length * configurations.length,
+    opts.quiet,
+  );
+  if (run === null) return ExitCode.interrupted;
+
+  const report = analyzeSweep(run);
+  process.stdout.write(stdoutText(run, report, opts));
+  let svgCode: number | null = null;
+  if (opts.svg) {
+    try {
+      await writeOutput(opts.svg, sweepSvg(report), '--svg');
+      process.stderr.write(`wrote ${opts.svg}\n`);
+    } catch (err) {
+      process.stderr.write(`gobaseline: ${(err as Error).message}\n`);
+      svgCode = ExitCode.usage;
+    }
+  }
+  const keptCode = await keepRun(run, opts.save, opts.json === '-' ? undefined : opts.json);
+  if (keptCode !== null) return keptCode;
+  if (svgCode !== null) return svgCode;
+
+  if (run.status === 'interrupted') return ExitCode.interrupted;
+  if (!run.scenarios.some((s) => s.samples.some((x) => x.ok))) {
+    const why = report.scenarios.flatMap((s) => s.failures)[0];
+    process.stderr.write(
+      `gobaseline: nothing was measured${why ? `: ${why.configuration}: ${why.reason}` : ''}\n`,
+    );
+    return ExitCode.environment;
+  }
+  // A value the go command rejects is bad input: say which configuration, keep the others.
+  const failed = failedLine(report);
+  if (failed) {
+    process.stderr.write(`gobaseline: ${failed}\n`);
+    return ExitCode.usage;
+  }
+  return ExitCode.ok;
+}
+
+/** Adds `sweep` to the program. */
+export function register(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('sweep')
+    .description(
+      'measure one scenario over a matrix of settings, interleaved run by run: the table with Holm-corrected changes vs default, the best configuration, response curves',
+    )
+    .option('--scenario <id>', 'the scenario to sweep (see `gobaseline scenarios`)', collectList)
+    .option(
+      '--cmd <command>',
+      "your own command instead, as one string split like a shell does (no expansion), e.g. 'go build ./...'; `go` is the toolchain measured",
+    )
+    .option(
+      '--param <NAME=VALUES>',
+      'a parameter and its values: an environment variable (GOMAXPROCS, GOGC, GODEBUG, ...) or a build setting (p, ldflags, trimpath, cache); values as a list 1,2,4 or a range 1..8, 1..8+2, 50..400*2 (repeatable; the configurations are the product)',
+      collectRepeat,
+    )
+    .option(
+      '-r, --runs <n>',
+      'counted runs per configuration (default: per scenario)',
+      wholeNumber(1),
+    )
+    .option('-w, --warmup <n>', 'uncounted warm-up rounds (default: per scenario)', wholeNumber(0))
+    .option(
+      '--auto',
+      "sample until the 95% CI of every configuration's median is within --target-ci",
+    )
+    .option(
+      '--target-ci <percent>',
+      'with --auto: CI half-width to reach, of the median (default 2%)',
+      percent,
+    )
+    .option(
+      '--max-time <duration>',
+      'with --auto: sampling time budget per scenario (default 60s)',
+      duration,
+    )
+    .option(
+      '--max-runs <n>',
+      'with --auto: run budget per configuration (default 200)',
+      wholeNumber(1),
+    )
+    .option(
+      '--seed <n>',
+      'the seed of the shuffled order of each round (default random, recorded)',
+      wholeNumber(0),
+    )
+    .option('--yes', 'run a sweep of more than 500 configurations')
+    .option('--svg <file>', 'write the response curves (one panel per metric) as SVG')
+    .option(
+      '--json <file>',
+      'also write the whole run as JSON to this file ("-": to stdout, no table)',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'what to print: the table, Go benchmark format (benchstat -col /gomaxprocs) or the analysis as JSON',
+      )
+        .choices(['table', 'gobench', 'json'])
+        .default('table'),
+    )
+    .option('--no-save', "don't save the run under the data directory")
+    .addOption(
+      new Option('--timeout <seconds>', 'kill a command running longer than this')
+        .argParser(seconds)
+        .default(600),
+    )
+    .option('-q, --quiet', 'no progress output')
+    .option('--wide', "print every column of the table, whatever the terminal's width")
+    .action(async (opts: SweepOptions) => setExit(await sweepCommand(opts)));
+}
