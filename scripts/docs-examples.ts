@@ -126,6 +126,29 @@ const steps: Step[] = [
   { id: 'analyze-latency-json', args: ['analyze', 'latency', '--reads', '200', '--json'] },
   { id: 'analyze-goroot-json', args: ['analyze', 'goroot', '--experiment', 'none', '--json'] },
   { id: 'analyze-goroot', args: ['analyze', 'goroot', '--runs', '10', '--no-build'] },
+  { id: 'sweep-help', args: ['sweep', '--help'] },
+  // The acceptance sweep of issue 10: cold builds at GOMAXPROCS 1, 2 × -p 1, 2 (about 30 min).
+  {
+    id: 'sweep-cold',
+    args: [
+      'sweep',
+      '--scenario',
+      'build/net-http-cold',
+      '--param',
+      'GOMAXPROCS=1,2',
+      '--param',
+      'p=1,2',
+      '--svg',
+      path.join(images, 'sweep-net-http-cold.svg'),
+      '--json',
+      'sweep.json',
+    ],
+  },
+  {
+    id: 'sweep-gobench',
+    args: ['report', 'sweep.json', '--format', 'gobench'],
+    needs: ['sweep-cold'],
+  },
 ];
 
 const pages = [
