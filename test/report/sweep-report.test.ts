@@ -71,7 +71,7 @@ test('Go benchmark format: parameters as name keys, GOMAXPROCS in the -N suffix,
     'Build/net-http-cold/gomaxprocs=1/p=2-1',
     'Build/net-http-cold/gomaxprocs=2/p=1-2',
     'Build/net-http-cold/gomaxprocs=2/p=2-2',
-    'Build/net-http-cold/config=default-2',
+    'Build/net-http-cold-2',
   ]);
 });
 
