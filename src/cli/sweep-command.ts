@@ -7,6 +7,16 @@ import { Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { analyzeSweep } from '../analyze/sweep-analysis.js';
 import { planSweep } from '../analyze/sweep-plan.js';
+import {
+  recommendCandidates,
+  recommendFromSweep,
+  recommendPoints,
+} from '../analyze/recommend-candidates.js';
+import type { RecommendationReport } from '../analyze/recommendation-report.js';
+import { topologyForRecommendation } from '../analyze/recommend-session.js';
+import { interruptible } from '../measure/interrupt.js';
+import { findScenario } from '../scenarios/catalogue.js';
+import { renderRecommendation } from '../report/recommendation.js';
 import { parseParams, sweepPoints, type SweepPoint } from '../analyze/sweep-params.js';
 import type { SweepReport } from '../analyze/sweep-report.js';
 import { resolveToolchains } from '../measure/toolchains.js';
@@ -48,6 +58,7 @@ export interface SweepOptions extends AutoOptions {
   timeout: number;
   quiet?: boolean;
   wide?: boolean;
+  recommend?: boolean;
 }
 
 /** The scenarios to sweep: catalogue ids, or the user's command as a scenario of its own. */
@@ -84,8 +95,12 @@ function stdoutText(run: RunRecord, report: SweepReport, opts: SweepOptions): st
       const width = outputWidth(opts.wide);
       const prose = width === 'wide' ? Infinity : width;
       const warnings = run.warnings.map((w) => wrapText(`  ${w}`, prose));
+      const advice = report.recommendation
+        ? `\n${renderRecommendation(report.recommendation, prose)}`
+        : '';
       return (
         renderSweepTable(report, width) +
+        advice +
         (warnings.length ? `\nwarnings:\n${warnings.join('\n')}\n` : '')
       );
     }
@@ -105,9 +120,51 @@ function failedLine(report: SweepReport): string | null {
   return `${failures.length} of ${total} configurations failed, the others are measured: ${failures.join('; ')}`;
 }
 
+/** Whether every scenario builds with go build, so `-p` can be swept too. */
+function understandsP(scenarios: readonly (string | Scenario)[]): boolean {
+  return scenarios.every((s) => {
+    const scenario = typeof s === 'string' ? findScenario(s) : s;
+    return scenario?.buildSettings?.includes('p') === true;
+  });
+}
+
+/**
+ * --recommend: the points come from this machine's topology (Go's default GOMAXPROCS measured
+ * first); null when the topology offers nothing but the default to measure.
+ */
+async function recommendedPoints(
+  opts: SweepOptions,
+  scenarios: readonly (string | Scenario)[],
+  goPath: string,
+): Promise<{ points: SweepPoint[]; advice: Omit<RecommendationReport, 'scenarios'> } | null> {
+  if (opts.param?.length)
+    throw new UsageError(
+      '--recommend chooses GOMAXPROCS and p from the topology; leave out --param',
+    );
+  const topology = await interruptible((signal) =>
+    topologyForRecommendation({
+      goPath,
+      userEnv: process.env,
+      timeoutMs: opts.timeout * 1000,
+      signal,
+    }),
+  );
+  const plan = recommendCandidates(topology);
+  const withP = understandsP(scenarios);
+  const points = recommendPoints(plan, withP);
+  const advice = { topology, plan, params: withP ? ['GOMAXPROCS', 'p'] : ['GOMAXPROCS'] };
+  if (points.length > 0) return { points, advice };
+  const width = outputWidth(opts.wide);
+  process.stdout.write(
+    renderRecommendation({ ...advice, scenarios: [] }, width === 'wide' ? Infinity : width) +
+      'nothing to measure: the topology offers no value besides the default, so there is nothing to recommend\n',
+  );
+  return null;
+}
+
 export async function sweepCommand(opts: SweepOptions): Promise<number> {
   const scenarios = sweptScenarios(opts);
-  const points = sweepPointsOf(opts);
+  const points = opts.recommend ? [] : sweepPointsOf(opts);
   const auto = autoPlan(opts);
   // Every path is checked before anything is measured: a typo costs a line, not a sweep.
   checkOutputFile(opts.json, '--json');
@@ -117,6 +174,13 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
   const toolchains = await resolveToolchains([], [], process.env);
   const toolchain = toolchains[0];
   if (!toolchain) throw new UsageError('sweep: no toolchain');
+  let advice: Omit<RecommendationReport, 'scenarios'> | null = null;
+  if (opts.recommend) {
+    const recommended = await recommendedPoints(opts, scenarios, toolchain.goPath);
+    if (recommended === null) return ExitCode.ok;
+    points.push(...recommended.points);
+    advice = recommended.advice;
+  }
   const runs = opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined);
   const { plan, configurations } = planSweep({
     scenarios,
@@ -148,6 +212,16 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
   if (run === null) return ExitCode.interrupted;
 
   const report = analyzeSweep(run);
+  if (advice) {
+    // Only from what was measured: the sweep's own Holm-corrected comparisons with `default`.
+    report.recommendation = {
+      ...advice,
+      scenarios: report.scenarios.map((s) => ({
+        scenarioId: s.scenarioId,
+        recommendation: recommendFromSweep(s),
+      })),
+    };
+  }
   process.stdout.write(stdoutText(run, report, opts));
   let svgCode: number | null = null;
   if (opts.svg) {
@@ -249,5 +323,9 @@ export function register(program: Command, setExit: (code: number) => void): voi
     )
     .option('-q, --quiet', 'no progress output')
     .option('--wide', "print every column of the table, whatever the terminal's width")
+    .option(
+      '--recommend',
+      "derive GOMAXPROCS and -p values from this machine's topology (cores, CPU quota, cpuset, NUMA, Go's default), measure them against the default and recommend one only if it is significantly faster",
+    )
     .action(async (opts: SweepOptions) => setExit(await sweepCommand(opts)));
 }
