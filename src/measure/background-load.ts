@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { EnvironmentError, oneLine } from '../errors.js';
-import { membwEnv } from './membw.js';
+import { ensureMembw, membwEnv } from './membw.js';
+import type { ProgramStatus } from './own-programs.js';
 import { trackLiveProcess, untrackLiveProcess } from './process-runner.js';
 
 /** How long a load process may take to touch its arrays before it counts as failed. */
@@ -128,4 +129,24 @@ export async function startLoad(n: number, opts: LoadOptions): Promise<LoadHandl
     );
   }
   return { pids: started.flatMap((s) => (s.child.pid === undefined ? [] : [s.child.pid])), stop };
+}
+
+/**
+ * startLoad bound to the membw program, for the sampler: the program is built with `goPath` on
+ * first use (once; the fingerprint has usually built it already). Throws EnvironmentError when it
+ * cannot be built or started, so that the run says so rather than measuring without the load.
+ */
+export function loadStarter(
+  goPath: string,
+  userEnv: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): (n: number) => Promise<LoadHandle> {
+  let program: Promise<ProgramStatus> | null = null;
+  return async (n) => {
+    program ??= ensureMembw(goPath, userEnv, signal);
+    const built = await program;
+    if (built.kind === 'unavailable')
+      throw new EnvironmentError(`no background load: ${built.reason}`);
+    return startLoad(n, { program: built.path, signal });
+  };
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { startLoad } from '../../src/measure/background-load.js';
+import { loadStarter, startLoad } from '../../src/measure/background-load.js';
 import { ensureMembw, measureMemoryBandwidth, parseBandwidth } from '../../src/measure/membw.js';
 import { resolveGo } from '../../src/probe/index.js';
 import { repoRoot } from '../support/paths.js';
@@ -92,6 +92,21 @@ test('load processes die with gobaseline, even when it is killed with SIGKILL', 
   child.kill('SIGKILL');
   await once(child, 'exit');
   assert.ok(await gone(pids), `load processes ${pids.join(', ')} outlived their parent`);
+});
+
+test('loadStarter builds the program once and starts load with it', async () => {
+  const start = loadStarter(resolveGo(undefined, process.env), process.env);
+  for (const n of [1, 2]) {
+    const handle = await start(n);
+    assert.equal(handle.pids.length, n);
+    await handle.stop();
+    assert.deepEqual(handle.pids.filter(alive), []);
+  }
+});
+
+test('loadStarter says why there is no load when the program cannot be built', async () => {
+  const start = loadStarter('/nonexistent/go', { ...process.env, XDG_CACHE_HOME: '/proc/nope' });
+  await assert.rejects(start(1), /^EnvironmentError: no background load: /);
 });
 
 test('the bandwidth mode reports copy and triad GB/s', async () => {
