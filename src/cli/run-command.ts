@@ -185,10 +185,9 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   });
   const auto = autoPlan(opts);
   const specs = parseConfigSpecs(opts.config ?? []);
-  // Background load (load=N) is not wired into run yet: a configuration asking for it is refused.
   const projectTemplates = projectScenarioTemplates().filter((s) => projectIds.includes(s.id));
   for (const scenario of [...plan.map((p) => p.scenario), ...projectTemplates])
-    for (const spec of specs) checkSettings(scenario, spec, false);
+    for (const spec of specs) checkSettings(scenario, spec);
   const order = interleaveOrder(opts.order, opts.seed);
   // Every path is checked before anything is measured: a typo costs a line, not a run.
   checkOutputFile(opts.json, '--json');

@@ -15,6 +15,7 @@ import {
 import type { Scenario } from '../scenarios/types.js';
 import { PROCESS_METRICS } from '../scenarios/types.js';
 import { openContext } from './context.js';
+import { loadStarter } from './background-load.js';
 import { fingerprintBandwidth } from './membw.js';
 import { withMeasuredGoDefault } from './go-default-procs.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
@@ -173,6 +174,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       dirs,
       warmCacheDir,
       progress: opts.progress,
+      startLoad: loadStarter(first.goPath, opts.userEnv, opts.signal),
     };
     const configurations = opts.configurations.map((configuration): SampledConfiguration => {
       const t = opts.toolchains.find((x) => x.label === configuration.toolchain);

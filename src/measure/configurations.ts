@@ -35,22 +35,20 @@ export function effectiveCache(scenario: Pick<Scenario, 'cache'>, build: BuildSe
 /**
  * Refuses a configuration setting a scenario does not understand (a UsageError naming both):
  * build flags only for the go build commands that declare them, `cache=` only for scenarios
- * that build (cache fresh or warm), `load=` only when background load can be started.
+ * that build (cache fresh or warm); `load=` (background load) goes with any scenario.
  */
 export function checkSettings(
   scenario: Scenario,
   config: Pick<Configuration, 'name' | 'build'>,
-  canLoad: boolean,
 ): void {
   const understood = new Set<string>(scenario.buildSettings ?? []);
   if (scenario.cache !== 'none') understood.add('cache');
-  if (canLoad) understood.add('load');
+  understood.add('load');
   for (const key of Object.keys(config.build)) {
     if ((config.build as Record<string, unknown>)[key] === undefined) continue;
     if (!understood.has(key)) {
-      const which = key === 'load' ? ' (background load is not available in this build)' : '';
       throw new UsageError(
-        `configuration ${config.name}: scenario ${scenario.id} does not understand the setting ${key}${which}`,
+        `configuration ${config.name}: scenario ${scenario.id} does not understand the setting ${key}`,
       );
     }
   }

@@ -19,6 +19,7 @@ import type {
   Sample,
   ScenarioRun,
 } from '../record/run-record.js';
+import { hasExitCode } from '../errors.js';
 import { summarize } from '../stats/index.js';
 import type { PrivateDirs } from './private-dirs.js';
 import { removeTree } from './private-dirs.js';
@@ -216,7 +217,20 @@ async function sampleOnce(scenario: Scenario, p: Prepared, seq: number): Promise
     actiongraph: actionGraphPath,
   });
   const processes = tc.configuration.build.load ?? 0;
-  const load = processes > 0 && ctx.startLoad ? await ctx.startLoad(processes) : null;
+  let load: { stop(): Promise<void> } | null = null;
+  if (processes > 0) {
+    if (!ctx.startLoad)
+      throw new Error(`sampler: ${tc.configuration.name} wants load, no startLoad`);
+    try {
+      load = await ctx.startLoad(processes);
+    } catch (err) {
+      if (!hasExitCode(err)) throw err;
+      // No load, no measurement of this configuration: a failed sample that says why.
+      if (outDir !== p.ws) removeTree(outDir);
+      if (freshCache) removeTree(freshCache);
+      return { seq, ok: false, metrics: {}, failure: { reason: err.message, stderrTail: '' } };
+    }
+  }
   let result: ProcessResult;
   try {
     result = await execute(
