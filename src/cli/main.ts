@@ -109,6 +109,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       'also write the whole run as JSON to this file ("-": to stdout, no table)',
     )
     .option('--no-save', "don't save the run under the data directory")
+    .option('--no-canary', "don't measure the drift canaries (the machine's own speed)")
     .option(
       '--warm-cache <dir>',
       'reuse this private GOCACHE for warm scenarios across runs (never your own)',

@@ -55,6 +55,8 @@ export interface RunOptions {
   timeout: number;
   quiet?: boolean;
   wide?: boolean;
+  /** commander's --no-canary: false skips the drift canaries. */
+  canary?: boolean;
 }
 
 /** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
@@ -224,6 +226,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
       warmupOverride: opts.warmup ?? null,
       warmCacheDir,
       timeoutMs: opts.timeout * 1000,
+      canary: opts.canary !== false,
     },
     // Preparing the project (copy, download) is one step more.
     (plan.length + projectIds.length) * configurations.length + (projectDir ? 1 : 0),

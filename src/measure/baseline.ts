@@ -17,6 +17,7 @@ import { PROCESS_METRICS } from '../scenarios/types.js';
 import { openContext } from './context.js';
 import { loadStarter } from './background-load.js';
 import { fingerprintBandwidth } from './membw.js';
+import { CANARY_RUNS, canaryRecord, ensureCanaryPrograms, sampleCanaries } from './canary.js';
 import { withMeasuredGoDefault } from './go-default-procs.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
 import type {
@@ -92,6 +93,8 @@ export interface BaselineOptions {
   timeoutMs: number;
   signal: AbortSignal;
   progress: ProgressSink;
+  /** Measure the drift canaries (default true; --no-canary). */
+  canary?: boolean;
 }
 
 /** The package's version from package.json. */
@@ -176,6 +179,20 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       progress: opts.progress,
       startLoad: loadStarter(first.goPath, opts.userEnv, opts.signal),
     };
+    // The canaries run half before and half after the scenarios, so they see the machine of
+    // the whole run; their programs are built once and kept.
+    const canaryPrograms =
+      opts.canary === false
+        ? null
+        : await ensureCanaryPrograms(first.goPath, opts.userEnv, opts.signal);
+    if (canaryPrograms?.missing.length)
+      warnings.push(...canaryPrograms.missing.map((m) => `no canary: ${m}`));
+    const canarySamples = new Map<string, number[]>();
+    const canaryBurst = async (runs: number): Promise<void> => {
+      if (!canaryPrograms || opts.signal.aborted) return;
+      await sampleCanaries(ctx.runner, canaryPrograms, dirs.named('canary'), runs, canarySamples);
+    };
+    await canaryBurst(Math.ceil(CANARY_RUNS / 2));
     const configurations = opts.configurations.map((configuration): SampledConfiguration => {
       const t = opts.toolchains.find((x) => x.label === configuration.toolchain);
       if (!t)
@@ -216,6 +233,8 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         });
       }
     }
+    await canaryBurst(Math.floor(CANARY_RUNS / 2));
+    const canary = canaryRecord(canarySamples);
     return {
       schema: 'gobaseline/run',
       schemaVersion: RUN_SCHEMA_VERSION,
@@ -243,6 +262,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       fingerprint,
       warnings,
       scenarios,
+      ...(canary ? { canary } : {}),
     };
   } finally {
     ctx.close();

@@ -142,6 +142,20 @@ const body = shape({
   fingerprint,
   warnings: list(str),
   scenarios: list(scenario),
+  canary: optional(
+    shape({
+      canaries: list(
+        shape({
+          name: str,
+          median: num,
+          ciLow: nullable(num),
+          ciHigh: nullable(num),
+          n: num,
+          samples: list(num),
+        }),
+      ),
+    }),
+  ),
 });
 
 /**

@@ -166,6 +166,25 @@ export interface RunConfig {
   measuredBy: 'rusage-exec' | 'node';
 }
 
+/** One drift canary measured alongside a run (measure/canary.ts); times in ns. */
+export interface CanaryResult {
+  /** e.g. `go-start` (process start of an empty Go binary) or `c-start` (of an empty C one). */
+  name: string;
+  median: number;
+  /** 95% confidence interval of the median; null where the sample is too small for a bound. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Successful samples. */
+  n: number;
+  /** The samples themselves, so that two runs' canaries can be tested against each other. */
+  samples: number[];
+}
+
+/** The calibration set measured with a run: how fast the machine itself was at the time. */
+export interface CanaryRecord {
+  canaries: CanaryResult[];
+}
+
 export interface RunRecord {
   schema: 'gobaseline/run';
   schemaVersion: typeof RUN_SCHEMA_VERSION;
@@ -180,4 +199,6 @@ export interface RunRecord {
   /** Things the reader should know (busy machine, no rusage helper, ...). */
   warnings: string[];
   scenarios: ScenarioResult[];
+  /** The drift canaries (absent in runs with --no-canary and in older records). */
+  canary?: CanaryRecord;
 }

@@ -177,7 +177,9 @@ export function prepareComparison(loaded: readonly LoadedInput[]): PreparedCompa
   const columns = loaded.map((l, i): Column => {
     const common = { label: labels[i] ?? l.path, path: l.path, kind: l.kind };
     const warnings = sources[i]?.warnings ?? [];
-    return l.kind === 'run' ? { ...common, runId: l.run.id, warnings } : { ...common, warnings };
+    if (l.kind !== 'run') return { ...common, warnings };
+    const canary = l.run.canary?.canaries;
+    return { ...common, runId: l.run.id, warnings, ...(canary ? { canary } : {}) };
   });
   const results = sources.flatMap((s, i) =>
     s.results.map((r) => ({ ...r, labels: { ...r.labels, '.file': columns[i]?.label ?? '' } })),

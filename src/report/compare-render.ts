@@ -7,6 +7,7 @@ import type { CompareMetric, CompareReport, MetricComparison } from './compare.j
 import { formatGoFloat } from '../stats/index.js';
 import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
 import { CPU_SPLIT_REASON, cpuResolutionNs } from '../stats/cpu-resolution.js';
+import { canaryLines } from './compare-canary.js';
 import { firstThatFits, wrapText } from './fit-width.js';
 import type { TableWidth } from './terminal-table.js';
 
@@ -231,7 +232,14 @@ export function renderCompareTable(report: CompareReport, width: TableWidth = 'w
     const notes = new Footnotes();
     const table = tableText(report, layout, notes);
     const wrap = (lines: string[]): string[] => lines.map((l) => wrapText(l, prose));
-    return [...wrap(preamble(report)), '', table, ...wrap(notes.lines())].join('\n');
+    const canary = canaryLines(report);
+    return [
+      ...wrap(preamble(report)),
+      '',
+      table,
+      ...wrap(notes.lines()),
+      ...(canary.length ? ['', ...canary] : []),
+    ].join('\n');
   };
   const text = width === 'wide' ? render(FULL)() : firstThatFits(LAYOUTS.map(render), width);
   return `${text}\n`;
@@ -260,6 +268,8 @@ export function renderCompareMarkdown(report: CompareReport): string {
   ];
   const foot = notes.lines();
   if (foot.length) lines.push('', ...foot.map((l) => `${l}  `));
+  const canary = canaryLines(report);
+  if (canary.length) lines.push('', ...canary.map((l) => `${l}  `));
   return `${lines.join('\n')}\n`;
 }
 

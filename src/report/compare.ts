@@ -4,7 +4,13 @@
 // row per metric. Semantics (and warning texts) follow golang.org/x/perf/cmd/benchstat: a
 // change with p > alpha prints as `~`. Pure: samples in, a report out.
 import type { ResultWarning } from '../parse/bench-result.js';
-import { geomean, type Assumption } from '../stats/index.js';
+import {
+  canaryFactor,
+  geomean,
+  type Assumption,
+  type CanaryFactor,
+  type CanarySamples,
+} from '../stats/index.js';
 import { belowCpuResolution } from '../stats/cpu-resolution.js';
 import { formatGoFixed, formatGoSigned } from './go-format.js';
 
@@ -41,6 +47,8 @@ export interface CompareInput {
   /** What the source left out (failed samples, scenarios not measured), as data. */
   warnings: ResultWarning[];
   samples: CompareSample[];
+  /** A run's drift canaries (run-record.ts), when it measured them. */
+  canary?: CanarySamples[];
 }
 
 /** One input's summary of one benchmark and metric. */
@@ -113,8 +121,13 @@ export interface MetricComparison {
 export interface CompareReport {
   alpha: number;
   confidence: number;
-  inputs: Omit<CompareInput, 'samples'>[];
+  inputs: Omit<CompareInput, 'samples' | 'canary'>[];
   metrics: MetricComparison[];
+  /**
+   * Per input, how far the machine moved against the base by the drift canaries; null for the
+   * base and where either run has no canary. Absent when no input has one.
+   */
+  canary?: (CanaryFactor | null)[];
 }
 
 export interface CompareOptions {
@@ -277,10 +290,15 @@ export function compareInputs(
     });
     out.push({ metric, rows, geomean: inputs.map((_, i) => geomeanCell(rows, i)) });
   }
+  const base = inputs[0]?.canary;
+  const canary = inputs.map((input, i) =>
+    i === 0 ? null : canaryFactor(base, input.canary, alpha),
+  );
   return {
     alpha,
     confidence,
-    inputs: inputs.map(({ samples: _samples, ...rest }) => rest),
+    inputs: inputs.map(({ samples: _samples, canary: _canary, ...rest }) => rest),
     metrics: out,
+    ...(canary.some((c) => c !== null) ? { canary } : {}),
   };
 }

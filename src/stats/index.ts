@@ -51,3 +51,10 @@ export {
 } from './change-points.js';
 export { choosePeriod, type PeriodChoice } from './seasonal-period.js';
 export { stl, type StlOptions, type StlResult } from './stl.js';
+export {
+  canaryFactor,
+  relativeToCanary,
+  type CanaryChange,
+  type CanaryFactor,
+  type CanarySamples,
+} from './canary-factor.js';

@@ -169,3 +169,35 @@ test('compare: bad input is one line and exit 2', async () => {
   assert.equal(format.code, 2);
   assertOneLineError(format.stderr, /argument 'gobench' is invalid/);
 });
+
+test('compare: where only the canary moved, it says the machine moved and gives figures relative to it', async () => {
+  const dir = tempDir();
+  const base = readRun(a);
+  const canary = (scale: number) => ({
+    canaries: [
+      { name: 'go-start', samples: Array.from({ length: 15 }, (_, i) => (1e6 + i * 1e3) * scale) },
+      { name: 'c-start', samples: Array.from({ length: 15 }, (_, i) => (4e5 + i * 1e3) * scale) },
+    ].map((c) => ({ ...c, median: 0, ciLow: null, ciHigh: null, n: c.samples.length })),
+  });
+  const fileA = path.join(dir, 'calm.json');
+  const fileB = path.join(dir, 'loaded.json');
+  writeFileSync(fileA, JSON.stringify({ ...base, canary: canary(1) }));
+  writeFileSync(fileB, JSON.stringify({ ...base, id: 'loaded', canary: canary(1.25) }));
+  const r = await runCli(['compare', fileA, fileB, '--wide']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /canary: loaded\.json vs base: the MACHINE was slower: go-start \+25\.\d% \(p=/,
+  );
+  assert.match(r.stdout, /factor ×1\.2\d\d/);
+  // The Go figures did not change: 0% raw, about -20% relative to the slower machine.
+  assert.match(r.stdout, /startup\/go-version wall: \+0\.0% raw, -20\.\d% relative/);
+  const json = await runCli(['compare', fileA, fileB, '--format', 'json']);
+  const report = JSON.parse(json.stdout) as CompareReport;
+  assert.equal(report.canary?.[1]?.moved, true);
+  // The same canary in both: steady; an old record without one: no canary line at all.
+  const same = await runCli(['compare', fileA, fileA, '--wide']);
+  assert.match(same.stdout, /canary: .* the machine held steady/);
+  const old = await runCli(['compare', a, fileB, '--wide']);
+  assert.doesNotMatch(old.stdout, /canary:/);
+});

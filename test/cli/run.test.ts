@@ -50,6 +50,16 @@ test('run measures go version: table on stdout, a versioned JSON record with eve
     assert.ok((s.metrics.wallNs ?? 0) > 0);
     assert.ok((s.metrics.peakRssBytes ?? 0) > 1024 * 1024);
   }
+  // The drift canaries, measured with the run: median, CI and n of each kept canary.
+  assert.deepEqual(
+    run.canary?.canaries.map((c) => c.name),
+    ['go-start', 'cpu'],
+  );
+  for (const c of run.canary?.canaries ?? []) {
+    assert.equal(c.n, c.samples.length);
+    assert.ok(c.n >= 10 && c.median > 0);
+    assert.ok(c.ciLow !== null && c.ciHigh !== null && c.ciLow <= c.median && c.median <= c.ciHigh);
+  }
   // Also saved under the data directory.
   const saved = readdirSync(path.join(env.XDG_DATA_HOME ?? '', 'gobaseline', 'runs'));
   assert.equal(saved.length, 1);
@@ -68,10 +78,12 @@ test('--json - writes the record to stdout instead of the table', async () => {
     '--json',
     '-',
     '--no-save',
+    '--no-canary',
   ]);
   assert.equal(r.code, 0, r.stderr);
   const run = JSON.parse(r.stdout) as RunRecord;
   assert.equal(run.scenarios[0]?.scenarioId, 'startup/go-env');
+  assert.equal(run.canary, undefined); // --no-canary
 });
 
 test("a cold build leaves the user's default GOCACHE, GOMODCACHE and TMPDIR as they were", async () => {

@@ -1,0 +1,74 @@
+// How much the machine itself moved between two runs, from their drift canaries (the same fixed
+// programs measured with every run): per canary the change of the median and a Mann-Whitney test,
+// and one factor, the geometric mean of the canaries' median ratios. A Go figure divided by the
+// factor is the Go figure relative to the machine. Used by `compare` and `check`. Pure.
+import { compareSamples } from './compare.js';
+import { holmAdjust } from './holm.js';
+
+/** One canary of one run: its name and samples (ns). */
+export interface CanarySamples {
+  name: string;
+  samples: readonly number[];
+}
+
+/** One canary in both runs. */
+export interface CanaryChange {
+  name: string;
+  baseMedian: number;
+  nowMedian: number;
+  /** nowMedian / baseMedian. */
+  ratio: number;
+  /** Mann-Whitney p-value, Holm-adjusted over the canaries compared. */
+  p: number;
+  significant: boolean;
+}
+
+export interface CanaryFactor {
+  /** Geometric mean of the canaries' ratios: > 1 when the machine was slower in `now`. */
+  factor: number;
+  /** True when any canary changed significantly (Holm-adjusted p <= alpha). */
+  moved: boolean;
+  canaries: CanaryChange[];
+}
+
+/**
+ * Compares the canaries the two runs share; null when they share none (an older record, or a
+ * run made with --no-canary).
+ */
+export function canaryFactor(
+  base: readonly CanarySamples[] | undefined,
+  now: readonly CanarySamples[] | undefined,
+  alpha = 0.05,
+): CanaryFactor | null {
+  if (!base || !now) return null;
+  const pairs = base.flatMap((b) => {
+    const n = now.find((x) => x.name === b.name);
+    return n && b.samples.length > 0 && n.samples.length > 0 ? [{ b, n }] : [];
+  });
+  if (pairs.length === 0) return null;
+  const tests = pairs.map(({ b, n }) => compareSamples(b.samples, n.samples, alpha));
+  const adjusted = holmAdjust(tests.map((t) => t.p));
+  const canaries = pairs.map(({ b }, i): CanaryChange => {
+    const t = tests[i];
+    const p = adjusted[i] ?? 1;
+    const baseMedian = t?.medianA ?? NaN;
+    const nowMedian = t?.medianB ?? NaN;
+    return {
+      name: b.name,
+      baseMedian,
+      nowMedian,
+      ratio: nowMedian / baseMedian,
+      p,
+      significant: p <= alpha,
+    };
+  });
+  const logs = canaries.map((c) => Math.log(c.ratio)).filter(Number.isFinite);
+  if (logs.length === 0) return null;
+  const factor = Math.exp(logs.reduce((a, x) => a + x, 0) / logs.length);
+  return { factor, moved: canaries.some((c) => c.significant), canaries };
+}
+
+/** A change (centre ratio - 1) relative to the machine: (1 + change) / factor - 1. */
+export function relativeToCanary(deltaFraction: number, factor: number): number {
+  return (1 + deltaFraction) / factor - 1;
+}

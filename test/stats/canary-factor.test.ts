@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canaryFactor, relativeToCanary } from '../../src/stats/index.js';
+
+const steady = (base: number): number[] => Array.from({ length: 15 }, (_, i) => base + (i % 5));
+
+test('canaryFactor: no shared canary (old record, --no-canary) gives null', () => {
+  assert.equal(canaryFactor(undefined, [{ name: 'go-start', samples: steady(100) }]), null);
+  assert.equal(canaryFactor([{ name: 'go-start', samples: steady(100) }], undefined), null);
+  assert.equal(
+    canaryFactor([{ name: 'go-start', samples: steady(100) }], [{ name: 'c-start', samples: [1] }]),
+    null,
+  );
+});
+
+test('canaryFactor: the same machine holds steady, factor 1', () => {
+  const base = [
+    { name: 'go-start', samples: steady(1000) },
+    { name: 'c-start', samples: steady(400) },
+  ];
+  const f = canaryFactor(base, base);
+  assert.ok(f);
+  assert.equal(f.moved, false);
+  assert.equal(f.factor, 1);
+  assert.deepEqual(
+    f.canaries.map((c) => c.name),
+    ['go-start', 'c-start'],
+  );
+});
+
+test('canaryFactor: a slower machine moves the canaries; the factor is the geometric mean of the ratios', () => {
+  const base = [
+    { name: 'go-start', samples: steady(1000) },
+    { name: 'c-start', samples: steady(400) },
+  ];
+  const now = [
+    { name: 'go-start', samples: steady(1000).map((x) => x * 1.21) },
+    { name: 'c-start', samples: steady(400) },
+  ];
+  const f = canaryFactor(base, now);
+  assert.ok(f);
+  assert.equal(f.moved, true);
+  assert.equal(f.canaries[0]?.significant, true);
+  assert.equal(f.canaries[1]?.significant, false);
+  assert.ok(Math.abs(f.factor - 1.1) < 1e-9, String(f.factor));
+  // Go 21% slower on a machine 10% slower: 10% relative to the canary.
+  assert.ok(Math.abs(relativeToCanary(0.21, f.factor) - 0.1) < 1e-9);
+});
+
+test('canaryFactor: the p-values are Holm-adjusted over the canaries', () => {
+  const base = [
+    { name: 'a', samples: steady(1000) },
+    { name: 'b', samples: steady(1000) },
+  ];
+  const now = [
+    { name: 'a', samples: steady(1000).map((x) => x * 2) },
+    { name: 'b', samples: steady(1000).map((x) => x * 2) },
+  ];
+  const f = canaryFactor(base, now);
+  assert.ok(f);
+  const raw = canaryFactor([base[0]!], [now[0]!]);
+  assert.ok(raw);
+  assert.ok((f.canaries[0]?.p ?? 0) >= (raw.canaries[0]?.p ?? 1));
+});
