@@ -21,8 +21,6 @@ export interface SweepRequest {
   /** --runs/--warmup, else each scenario's default. */
   runs?: number;
   warmup?: number;
-  /** True when background load (load=N) can be started. */
-  canLoad: boolean;
 }
 
 export interface SweepPlan {
@@ -50,7 +48,6 @@ export function planSweep(request: SweepRequest): SweepPlan {
     warmup: request.warmup ?? scenario.defaultWarmup,
     runs: request.runs ?? scenario.defaultRuns,
   }));
-  for (const { scenario } of plan)
-    for (const c of configurations) checkSettings(scenario, c, request.canLoad);
+  for (const { scenario } of plan) for (const c of configurations) checkSettings(scenario, c);
   return { plan, configurations };
 }

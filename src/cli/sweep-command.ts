@@ -189,7 +189,6 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
     runs,
     warmup: opts.warmup,
     // Background load (load=N) is started by the sampler once contention wires it into measure.
-    canLoad: false,
   });
 
   const run = await measureInterruptibly(

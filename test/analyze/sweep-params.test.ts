@@ -129,7 +129,6 @@ test('the plan: scenarios with their run counts; a setting a scenario does not u
     points,
     toolchain: 'go1.26.8',
     runs: 6,
-    canLoad: false,
   });
   assert.deepEqual(
     plan.map((p) => [p.scenario.id, p.warmup, p.runs]),
@@ -137,7 +136,7 @@ test('the plan: scenarios with their run counts; a setting a scenario does not u
   );
   assert.equal(configurations.length, 5);
   assert.throws(
-    () => planSweep({ scenarios: ['startup/go-version'], points, toolchain: 'go', canLoad: false }),
+    () => planSweep({ scenarios: ['startup/go-version'], points, toolchain: 'go' }),
     /configuration gomaxprocs=1\/p=1: scenario startup\/go-version does not understand the setting p/,
   );
   const cache = sweepPoints(parseParams(['cache=cold,warm']));
@@ -147,12 +146,11 @@ test('the plan: scenarios with their run counts; a setting a scenario does not u
         scenarios: ['startup/go-version'],
         points: cache,
         toolchain: 'go',
-        canLoad: false,
       }),
     /does not understand the setting cache/,
   );
   assert.throws(
-    () => planSweep({ scenarios: ['build/nope'], points, toolchain: 'go', canLoad: false }),
+    () => planSweep({ scenarios: ['build/nope'], points, toolchain: 'go' }),
     /unknown scenario "build\/nope"/,
   );
 });
