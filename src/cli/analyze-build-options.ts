@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { buildChartSvg } from '../report/build-svg.js';
 import { collectList, wholeNumber } from './options.js';
 import { checkOutputFile, writeOutput } from './output-file.js';
+import { keepAnalysis, type AnalysisStoreOptions } from './store-options.js';
 import {
   addBuildTargetOptions,
   addGoCommandOptions,
@@ -16,7 +17,8 @@ import {
 } from './build-target-options.js';
 
 /** Options shared by `analyze build` and `analyze cache`. */
-export interface AnalyzeBuildOptions extends BuildTargetOptions, GoCommandOptions {
+export interface AnalyzeBuildOptions
+  extends BuildTargetOptions, GoCommandOptions, AnalysisStoreOptions {
   cache?: 'cold' | 'warm';
   prime?: string[];
   top: number;
@@ -90,6 +92,7 @@ export async function output(
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(render(report));
   if (opts.svg && !opts.quiet) process.stderr.write(`wrote ${opts.svg}\n`);
+  await keepAnalysis(report.command.replace(/^analyze /, ''), report, opts);
 }
 
 export function refuseWithGraph(opts: AnalyzeCacheOptions | AnalyzeBuildOptions): void {

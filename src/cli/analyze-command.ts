@@ -6,6 +6,7 @@ import { register as registerCache } from './analyze-cache-command.js';
 import { register as registerGoroot } from './analyze-goroot-command.js';
 import { register as registerIo } from './analyze-io-command.js';
 import { register as registerLatency } from './analyze-latency-command.js';
+import { addStoreOptions } from './store-options.js';
 
 /** Adds `analyze` and its topics to the program. */
 export function register(program: Command, setExit: (code: number) => void): void {
@@ -19,4 +20,6 @@ export function register(program: Command, setExit: (code: number) => void): voi
   registerIo(analyze, setExit);
   registerLatency(analyze, setExit);
   registerGoroot(analyze, setExit);
+  // Every analysis is kept in the run store (--db, --label, --no-save).
+  for (const topic of analyze.commands) addStoreOptions(topic);
 }

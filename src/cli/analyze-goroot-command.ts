@@ -3,6 +3,7 @@
 // source document's claims judged against the measurements. Never writes the user's GOROOT,
 // GOCACHE or GOMODCACHE: symlink chains point at the real GOROOT, copies and caches live in
 // private directories removed at the end (also on error and Ctrl-C).
+import { keepAnalysis, type AnalysisStoreOptions } from './store-options.js';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EnvironmentError, ExitCode, UsageError } from '../errors.js';
@@ -36,7 +37,7 @@ import { interruptible } from '../measure/interrupt.js';
 export const EXPERIMENTS = ['symlinks', 'tmpfs', 'all', 'none'] as const;
 
 /** Options of `analyze goroot`. */
-export interface AnalyzeGorootOptions {
+export interface AnalyzeGorootOptions extends AnalysisStoreOptions {
   experiment: (typeof EXPERIMENTS)[number];
   /** Timed runs per depth/copy and command (the stat probe: passes). */
   runs: number;
@@ -212,5 +213,6 @@ export async function analyzeGorootCommand(opts: AnalyzeGorootOptions): Promise<
   );
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderGorootReport(report));
+  await keepAnalysis('goroot', report, opts);
   return ExitCode.ok;
 }

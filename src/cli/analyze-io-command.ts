@@ -3,6 +3,7 @@
 // side, checked against strace's own counts (analyze/io-session.ts does the work).
 // Every go command gets private GOCACHE, GOMODCACHE and TMPDIR, removed at the end (also on
 // Ctrl-C); the user's own directories are never written.
+import { keepAnalysis, type AnalysisStoreOptions } from './store-options.js';
 import { Option, type Command } from 'commander';
 import type { IoReport } from '../analyze/io-report.js';
 import {
@@ -26,7 +27,8 @@ import {
 } from './build-target-options.js';
 
 /** Options of `analyze io`. */
-export interface AnalyzeIoOptions extends IoSessionOptions, BuildTargetOptions, GoCommandOptions {
+export interface AnalyzeIoOptions
+  extends IoSessionOptions, BuildTargetOptions, GoCommandOptions, AnalysisStoreOptions {
   svg?: string;
   json?: boolean;
 }
@@ -72,6 +74,7 @@ async function output(report: IoReport, opts: AnalyzeIoOptions): Promise<void> {
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderIoReport(report));
   if (opts.svg && !opts.quiet) process.stderr.write(`wrote ${opts.svg}\n`);
+  await keepAnalysis('io', report, opts);
 }
 
 /** Exit 1 when a count check failed (the parsed counts disagree with strace's own). */

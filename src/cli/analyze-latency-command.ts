@@ -1,5 +1,6 @@
 // `gobaseline analyze latency`: 4 KiB random-read latency on the filesystems of GOROOT, the temp
 // dir, GOCACHE and GOMODCACHE (analyze/latency-session.ts chooses the targets and engines).
+import { keepAnalysis, type AnalysisStoreOptions } from './store-options.js';
 import { Option, type Command } from 'commander';
 import { measureLatency, type LatencySessionOptions } from '../analyze/latency-session.js';
 import { ExitCode } from '../errors.js';
@@ -8,7 +9,7 @@ import { interruptible } from '../measure/interrupt.js';
 import { collectRepeat, wholeNumber } from './options.js';
 
 /** Options of `analyze latency`. */
-export interface AnalyzeLatencyOptions extends LatencySessionOptions {
+export interface AnalyzeLatencyOptions extends LatencySessionOptions, AnalysisStoreOptions {
   json?: boolean;
   quiet?: boolean;
 }
@@ -46,6 +47,7 @@ export async function analyzeLatencyCommand(opts: AnalyzeLatencyOptions): Promis
   );
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(renderLatencyReport(report));
+  await keepAnalysis('latency', report, opts);
   if (report.results.some((r) => r.measurements.length > 0)) return ExitCode.ok;
   const why = report.results.map((r) => `${r.role}: ${r.skipped ?? 'no measurement'}`).join('; ');
   process.stderr.write(`gobaseline: no directory could be measured (${why})\n`);

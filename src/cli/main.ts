@@ -21,6 +21,7 @@ import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 import { register as registerSweep } from './sweep-command.js';
+import { dbOption, labelOption } from './store-options.js';
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gobaseline')
@@ -108,8 +109,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       '--json <file>',
       'also write the whole run as JSON to this file ("-": to stdout, no table)',
     )
-    .option('--no-save', "don't save the run under the data directory")
+    .option('--no-save', "don't save the run (in the run store and under the data directory)")
     .option('--no-canary', "don't measure the drift canaries (the machine's own speed)")
+    .addOption(dbOption())
+    .addOption(labelOption())
     .option(
       '--warm-cache <dir>',
       'reuse this private GOCACHE for warm scenarios across runs (never your own)',

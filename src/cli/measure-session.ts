@@ -2,6 +2,7 @@
 // progress on stderr, Ctrl-C (the first stops the command in progress and keeps the samples
 // taken so far; a second quits at once), and keeping the run (data directory, --json FILE)
 // so that a measured run is never lost.
+import { withStore, type StoreOptions } from './store-options.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline, type BaselineOptions } from '../measure/baseline.js';
 import { interruptible } from '../measure/interrupt.js';
@@ -75,19 +76,19 @@ export async function measureInterruptibly(
 }
 
 /**
- * Saves the run (data directory, --json FILE). A measured run is never lost: when a write fails
- * after all, the run goes to the data directory (or the temp dir) and the error line says where.
- * Returns null when everything was written, else the exit code: 2 when the --json file could
- * not be written, 3 when the data directory could not.
+ * Saves the run (data directory, run store, --json FILE). A measured run is never lost: when a
+ * write fails after all, the run goes to the data directory (or the temp dir) and the error line
+ * says where. Returns null when everything was written, else the exit code: 2 when the --json
+ * file could not be written, 3 when the data directory or the run store could not.
  */
 export async function keepRun(
   run: RunRecord,
-  save: boolean,
+  store: StoreOptions,
   json?: string,
 ): Promise<number | null> {
   const failures: { what: string; code: number }[] = [];
   let kept: string | null = null;
-  if (save) {
+  if (store.save) {
     try {
       kept = await saveRun(run);
       process.stderr.write(`saved ${kept}\n`);
@@ -96,6 +97,14 @@ export async function keepRun(
         what: `cannot save the run in ${runsDir()}: ${writeFailure(err)}`,
         code: ExitCode.environment,
       });
+    }
+    try {
+      await withStore(store, async (s) => {
+        await s.saveRun(run, store.label ?? {});
+        process.stderr.write(`saved in ${s.location}\n`);
+      });
+    } catch (err) {
+      failures.push({ what: (err as Error).message, code: ExitCode.environment });
     }
   }
   if (json) {

@@ -29,10 +29,11 @@ import { checkProjectDir } from '../measure/project.js';
 import { projectScenarioTemplates } from '../scenarios/project.js';
 import { checkOutputDir, checkOutputFile } from './output-file.js';
 import { autoPlan, keepRun, measureInterruptibly, shuffleOrder } from './measure-session.js';
+import { checkStore, type StoreOptions } from './store-options.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
 
-export interface RunOptions {
+export interface RunOptions extends StoreOptions {
   suite?: string;
   scenario?: string[];
   runs?: number;
@@ -48,7 +49,6 @@ export interface RunOptions {
   maxRuns?: number;
   env?: Record<string, string>;
   json?: string;
-  save: boolean;
   warmCache?: string;
   /** A Go module directory: adds the project scenarios, measured on a private copy. */
   project?: string;
@@ -196,6 +196,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
   if (opts.save) ensureRunsDir();
   const projectDir = opts.project === undefined ? undefined : checkProjectDir(opts.project);
+  await checkStore(opts);
   const { toolchains, configurations } = await resolveConfigurations(
     opts.go ?? [],
     opts.toolchain ?? [],
@@ -237,7 +238,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   const toStdout = opts.json === '-';
   if (toStdout) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
   else process.stdout.write(renderRun(run, outputWidth(opts.wide)));
-  const keptCode = await keepRun(run, opts.save, toStdout ? undefined : opts.json);
+  const keptCode = await keepRun(run, opts, toStdout ? undefined : opts.json);
   if (keptCode !== null) return keptCode;
 
   if (run.status === 'interrupted') return ExitCode.interrupted;

@@ -232,7 +232,11 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
       svgCode = ExitCode.usage;
     }
   }
-  const keptCode = await keepRun(run, opts.save, opts.json === '-' ? undefined : opts.json);
+  const keptCode = await keepRun(
+    run,
+    { save: opts.save },
+    opts.json === '-' ? undefined : opts.json,
+  );
   if (keptCode !== null) return keptCode;
   if (svgCode !== null) return svgCode;
 

@@ -58,6 +58,10 @@ export function describeCacheEntry(name: string, toolchains: string[] = []): str
 /** Says what a top-level entry of the data directory is. Pure. */
 export function describeDataEntry(name: string, runs: number): string {
   if (name === 'runs') return `${runs} saved run${runs === 1 ? '' : 's'}`;
+  if (name === 'gobaseline.db') return 'the run store: every run and analysis (docs/store.md)';
+  if (name === 'gobaseline.db-wal' || name === 'gobaseline.db-shm') {
+    return "the run store's write-ahead log (part of the store)";
+  }
   return 'not made by this version of gobaseline';
 }
 

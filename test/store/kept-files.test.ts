@@ -28,6 +28,8 @@ test('entries are named for what they are; unknown ones say so', () => {
   assert.match(describeCacheEntry('mystery'), /not made by/);
   assert.equal(describeDataEntry('runs', 1), '1 saved run');
   assert.equal(describeDataEntry('runs', 3), '3 saved runs');
+  assert.match(describeDataEntry('gobaseline.db', 0), /the run store/);
+  assert.match(describeDataEntry('gobaseline.db-wal', 0), /write-ahead log/);
 });
 
 test('overlap: the same directory, or one inside the other; not siblings with a common prefix', () => {
