@@ -15,6 +15,8 @@ import {
 } from './options.js';
 import { register as registerAnalyze } from './analyze-command.js';
 import { register as registerCache } from './cache-command.js';
+import { register as registerCheck } from './check-command.js';
+import { register as registerHistory } from './history-command.js';
 import { register as registerCompare } from './compare-command.js';
 import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
@@ -137,6 +139,8 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerAnalyze(program, setExit);
   registerCache(program, setExit);
   registerRecipe(program, setExit);
+  registerCheck(program, setExit);
+  registerHistory(program, setExit);
   return program;
 }
 

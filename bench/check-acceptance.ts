@@ -1,0 +1,183 @@
+// `npm run bench:check`: the acceptance bench of `gobaseline check` (issue 11). Twenty
+// repetitions of back-to-back `run --scenario startup/go-version` runs into a private store:
+// five form the history, then one more run with nothing changed and one with a fixed ~10%
+// slowdown are each judged by `check --run FILE`. The go measured is always the same path,
+// a small Go wrapper that execs /usr/local/go/bin/go (so the toolchain's identity stays the
+// same); for the slowed run the wrapper is swapped for one that first sleeps ~10% of the
+// measured time. Which of the two judged runs comes first alternates between repetitions.
+//
+//   npm run bench:check [-- REPS RUNS]      (defaults 20 repetitions, 20 runs per gobaseline run)
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunRecord } from '../src/record/run-record.js';
+import { openStore } from '../src/store/open-store.js';
+import { cli, machineLine, median, metricValues } from './support.js';
+
+const reps = Number(process.argv[2] ?? 20);
+const runs = Number(process.argv[3] ?? 20);
+const realGo = '/usr/local/go/bin/go';
+const scenario = 'startup/go-version';
+
+const WRAPPER = `package main
+
+import (
+	"os"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+var delayMicros = "0"
+
+func main() {
+	if d, _ := strconv.Atoi(delayMicros); d > 0 {
+		time.Sleep(time.Duration(d) * time.Microsecond)
+	}
+	args := append([]string{"go"}, os.Args[1:]...)
+	if err := syscall.Exec("${realGo}", args, os.Environ()); err != nil {
+		os.Exit(127)
+	}
+}
+`;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-check-'));
+process.on('SIGINT', () => {
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(130);
+});
+const env = {
+  ...process.env,
+  XDG_DATA_HOME: path.join(tmp, 'data'),
+  XDG_CACHE_HOME: path.join(tmp, 'cache'),
+  XDG_STATE_HOME: path.join(tmp, 'state'),
+  XDG_CONFIG_HOME: path.join(tmp, 'config'),
+};
+
+/** Builds the wrapper with a delay, with private caches (never the user's). */
+function buildWrapper(delayMicros: number, out: string): void {
+  const src = path.join(tmp, 'wrapper');
+  mkdirSync(src, { recursive: true });
+  writeFileSync(path.join(src, 'main.go'), WRAPPER);
+  writeFileSync(path.join(src, 'go.mod'), 'module wrapper\n\ngo 1.22\n');
+  execFileSync(
+    realGo,
+    ['build', '-o', out, '-ldflags', `-X main.delayMicros=${delayMicros}`, '.'],
+    {
+      cwd: src,
+      env: {
+        ...process.env,
+        GOCACHE: path.join(tmp, 'gocache'),
+        GOFLAGS: '',
+        GOPATH: path.join(tmp, 'gopath'),
+      },
+    },
+  );
+}
+
+const bin = path.join(tmp, 'bin');
+mkdirSync(bin, { recursive: true });
+const goPath = path.join(bin, 'go');
+
+/** Puts a wrapper at the measured path (a rename: the path never misses a go). */
+function install(wrapper: string): void {
+  const next = path.join(bin, 'go.next');
+  copyFileSync(wrapper, next);
+  execFileSync('chmod', ['+x', next]);
+  renameSync(next, goPath);
+}
+
+function runOnce(file: string): RunRecord {
+  execFileSync(
+    process.execPath,
+    [
+      cli,
+      'run',
+      '--scenario',
+      scenario,
+      '--runs',
+      String(runs),
+      '--go',
+      goPath,
+      '--json',
+      file,
+      '--no-save',
+      '--quiet',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'], env },
+  );
+  return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+}
+
+function check(db: string, file: string): number {
+  const r = spawnSync(process.execPath, [cli, 'check', '--db', db, '--run', file], {
+    env,
+    encoding: 'utf8',
+  });
+  return r.status ?? 70;
+}
+
+async function main(): Promise<void> {
+  const fast = path.join(tmp, 'go-fast');
+  buildWrapper(0, fast);
+  install(fast);
+  const calib = median(metricValues(runOnce(path.join(tmp, 'calib.json')), scenario, 'wallNs'));
+  const delayMicros = Math.round((calib * 0.1) / 1000);
+  const slow = path.join(tmp, 'go-slow');
+  buildWrapper(delayMicros, slow);
+  console.log(
+    `wrapper go version median ${(calib / 1e6).toFixed(3)} ms; slowdown sleep ${delayMicros} µs`,
+  );
+
+  let passUnchanged = 0;
+  let failSlowed = 0;
+  const started = Date.now();
+  const slowdowns: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const db = path.join(tmp, `rep-${rep}.db`);
+    const store = await openStore(db, env, { importRuns: false });
+    install(fast);
+    for (let i = 0; i < 5; i++) await store.saveRun(runOnce(path.join(tmp, `h${i}.json`)));
+    await store.close();
+    const order = rep % 2 === 0 ? ['same', 'slow'] : ['slow', 'same'];
+    const codes: Record<string, number> = {};
+    const medians: Record<string, number> = {};
+    for (const kind of order) {
+      install(kind === 'slow' ? slow : fast);
+      const file = path.join(tmp, `${kind}.json`);
+      medians[kind] = median(metricValues(runOnce(file), scenario, 'wallNs'));
+      codes[kind] = check(db, file);
+    }
+    slowdowns.push((medians.slow as number) / (medians.same as number) - 1);
+    if (codes.same === 0) passUnchanged++;
+    if (codes.slow === 1) failSlowed++;
+    console.log(
+      `rep ${rep + 1}: unchanged → exit ${codes.same}, slowed (${(((medians.slow as number) / (medians.same as number) - 1) * 100).toFixed(1)}% vs unchanged) → exit ${codes.slow}`,
+    );
+    rmSync(db, { force: true });
+  }
+  const minutes = (Date.now() - started) / 60000;
+  console.log('');
+  console.log(machineLine());
+  console.log(
+    `${reps} repetitions × 7 runs of ${runs} samples (${minutes.toFixed(1)} min): ` +
+      `unchanged passed ${passUnchanged}/${reps}, slowed failed ${failSlowed}/${reps}; ` +
+      `median injected slowdown ${(median(slowdowns) * 100).toFixed(1)}%`,
+  );
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  rmSync(tmp, { recursive: true, force: true });
+  console.error(err);
+  process.exit(70);
+});

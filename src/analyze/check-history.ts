@@ -1,0 +1,92 @@
+// `check`'s judgement of one run, scenario by scenario and metric by metric, against the
+// stored medians of earlier runs of the same machine, toolchain and configuration (the rule is
+// stats/history-baseline.ts). Where a drift canary gives each run a machine-speed factor, the
+// figures are also judged relative to it, so that a slower machine is told from a slower Go.
+// Pure: the CLI gathers the history.
+
+import {
+  DEFAULT_BASELINE_RULE,
+  judgeAgainstHistory,
+  type BaselineJudgement,
+  type BaselineRule,
+} from '../stats/history-baseline.js';
+
+/** One earlier run's median of a checked metric, with the canary's speed factor if known. */
+export interface EarlierPoint {
+  runId: string;
+  startedAt: string;
+  median: number;
+  /** The machine's speed factor in that run (canary time relative to a reference); null if unknown. */
+  speed: number | null;
+}
+
+/** One scenario × configuration × metric of the new run, with its history. */
+export interface CheckInput {
+  scenarioId: string;
+  configuration: string;
+  metric: string;
+  unit: string;
+  /** The new run's median. */
+  value: number;
+  /** The new run's speed factor, or null. */
+  speed: number | null;
+  /** Earlier runs, oldest first. */
+  earlier: EarlierPoint[];
+}
+
+/** Worst first: a regression the canary does not explain fails the check. */
+export type CheckStatus = 'regression' | 'machine' | 'too-short' | 'improvement' | 'ok';
+
+export interface CheckItem extends Omit<CheckInput, 'earlier'> {
+  status: CheckStatus;
+  raw: BaselineJudgement;
+  /** The same judgement on values divided by the speed factor, when every run has one. */
+  relative: BaselineJudgement | null;
+}
+
+export interface CheckOutcome {
+  items: CheckItem[];
+  /** True when some item is a regression (or, with `strict`, a baseline too short). */
+  failed: boolean;
+}
+
+function status(raw: BaselineJudgement, relative: BaselineJudgement | null): CheckStatus {
+  if (raw.verdict === 'regression') {
+    // The machine slowed down as much: the canary explains it; not Go's regression.
+    return relative && relative.verdict !== 'regression' ? 'machine' : 'regression';
+  }
+  if (raw.verdict === 'too-short') return 'too-short';
+  if (relative?.verdict === 'regression') return 'regression';
+  return raw.verdict;
+}
+
+/** Judges every input; with `strict`, a too-short baseline fails too. */
+export function checkAgainstHistory(
+  inputs: readonly CheckInput[],
+  options: { rule?: Partial<BaselineRule>; strict?: boolean } = {},
+): CheckOutcome {
+  const rule = { ...DEFAULT_BASELINE_RULE, ...options.rule };
+  const items = inputs.map(({ earlier, ...input }): CheckItem => {
+    const window = earlier.slice(-rule.window);
+    const raw = judgeAgainstHistory(
+      input.value,
+      window.map((p) => p.median),
+      rule,
+    );
+    const speeds = window.map((p) => p.speed);
+    const withCanary =
+      input.speed !== null && input.speed > 0 && speeds.every((s) => s !== null && s > 0);
+    const relative = withCanary
+      ? judgeAgainstHistory(
+          input.value / (input.speed as number),
+          window.map((p) => p.median / (p.speed as number)),
+          rule,
+        )
+      : null;
+    return { ...input, status: status(raw, relative), raw, relative };
+  });
+  const failed = items.some(
+    (i) => i.status === 'regression' || (options.strict === true && i.status === 'too-short'),
+  );
+  return { items, failed };
+}

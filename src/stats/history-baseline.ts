@@ -1,0 +1,85 @@
+// Judging one new run against the history of earlier runs (what `gobaseline check` gates on).
+// Samples inside one run understate how much a machine drifts from run to run, so the new
+// run's median is set against the variation BETWEEN the earlier runs' medians: their median
+// (the baseline) and their MAD (scaled to a standard deviation). A regression must be both
+// larger than the threshold and outside the band that run-to-run drift already covers.
+// Values are compared on a log scale, so the band is a ratio like the threshold.
+
+import { medianAbsoluteDeviation } from './outliers.js';
+import { median } from './quantile.js';
+
+/** Earlier runs needed before a judgement is made. */
+export const MIN_BASELINE_RUNS = 5;
+
+export interface BaselineRule {
+  /** Smallest slowdown that counts, as a fraction (0.05 = 5%). */
+  threshold: number;
+  /**
+   * Width of the drift band in robust standard deviations (1.4826 × MAD of the log medians).
+   * 3 was chosen on the bench of 20 × 6 back-to-back runs (docs/benchmarks.md).
+   */
+  bandSigmas: number;
+  /** At most this many of the newest earlier runs form the baseline (older ones are history). */
+  window: number;
+  /**
+   * The band never narrows below this fraction: five nearly equal medians say little about
+   * the drift a sixth run may see (0.02 = 2%).
+   */
+  minBand: number;
+  /** Whether larger values are worse (time, memory: the default). */
+  largerIsWorse: boolean;
+}
+
+export const DEFAULT_BASELINE_RULE: BaselineRule = {
+  threshold: 0.05,
+  bandSigmas: 3,
+  window: 20,
+  minBand: 0.02,
+  largerIsWorse: true,
+};
+
+export type Verdict = 'regression' | 'improvement' | 'ok' | 'too-short';
+
+export interface BaselineJudgement {
+  verdict: Verdict;
+  /** Earlier runs used (the newest `window`). */
+  runs: number;
+  /** Median of the earlier medians; null when too short. */
+  baseline: number | null;
+  /** The new value relative to the baseline (0.1 = 10% larger); null when too short. */
+  change: number | null;
+  /** Half-width of the drift band as a fraction of the baseline (e^(k·σ) − 1); null when too short. */
+  band: number | null;
+}
+
+/**
+ * Judges `value` against `earlier` (oldest first; non-finite or non-positive values are
+ * ignored). `too-short` below MIN_BASELINE_RUNS earlier values.
+ */
+export function judgeAgainstHistory(
+  value: number,
+  earlier: readonly number[],
+  rule: BaselineRule = DEFAULT_BASELINE_RULE,
+): BaselineJudgement {
+  const usable = earlier.filter((x) => Number.isFinite(x) && x > 0).slice(-rule.window);
+  if (usable.length < MIN_BASELINE_RUNS || !(value > 0)) {
+    return { verdict: 'too-short', runs: usable.length, baseline: null, change: null, band: null };
+  }
+  const logs = usable.map(Math.log);
+  const centre = median(logs);
+  const sigma = 1.4826 * medianAbsoluteDeviation(logs);
+  const bandLog = Math.max(rule.bandSigmas * sigma, Math.log1p(rule.minBand));
+  const delta = Math.log(value) - centre;
+  const change = Math.expm1(delta);
+  const worse = rule.largerIsWorse ? delta : -delta;
+  const beyond = Math.abs(delta) > bandLog && Math.abs(change) > rule.threshold;
+  let verdict: Verdict = 'ok';
+  if (beyond) verdict = worse > 0 ? 'regression' : 'improvement';
+  return {
+    verdict,
+    runs: usable.length,
+    baseline: Math.exp(centre),
+    change,
+    band: Math.expm1(bandLog),
+  };
+}
