@@ -4,8 +4,10 @@
 // figures are also judged relative to it, so that a slower machine is told from a slower Go.
 // Pure: the CLI gathers the history.
 
+import { detectChangePoints } from '../stats/change-points.js';
 import {
   DEFAULT_BASELINE_RULE,
+  MIN_BASELINE_RUNS,
   judgeAgainstHistory,
   type BaselineJudgement,
   type BaselineRule,
@@ -60,6 +62,21 @@ function status(raw: BaselineJudgement, relative: BaselineJudgement | null): Che
   return raw.verdict;
 }
 
+/**
+ * The earlier runs since the last level change among them (stats/change-points.ts), when at
+ * least MIN_BASELINE_RUNS follow it: a baseline straddling an accepted step would be both
+ * wrong in level and wide in band.
+ */
+export function sinceLastChange(earlier: readonly EarlierPoint[]): EarlierPoint[] {
+  const found = detectChangePoints(
+    earlier.map((p) => p.median),
+    { seasonal: false },
+  ).findings;
+  const last = found.at(-1);
+  const tail = last ? earlier.slice(last.index) : earlier;
+  return tail.length >= MIN_BASELINE_RUNS ? [...tail] : [...earlier];
+}
+
 /** Judges every input; with `strict`, a too-short baseline fails too. */
 export function checkAgainstHistory(
   inputs: readonly CheckInput[],
@@ -67,7 +84,7 @@ export function checkAgainstHistory(
 ): CheckOutcome {
   const rule = { ...DEFAULT_BASELINE_RULE, ...options.rule };
   const items = inputs.map(({ earlier, ...input }): CheckItem => {
-    const window = earlier.slice(-rule.window);
+    const window = sinceLastChange(earlier).slice(-rule.window);
     const raw = judgeAgainstHistory(
       input.value,
       window.map((p) => p.median),

@@ -6,12 +6,14 @@ import { checkAgainstHistory, type CheckInput } from '../analyze/check-history.j
 import { ExitCode, UsageError } from '../errors.js';
 import type { RunRecord } from '../record/run-record.js';
 import { renderCheck, type CheckFormat } from '../report/check-render.js';
-import { DEFAULT_BASELINE_RULE } from '../stats/history-baseline.js';
 import { openStore } from '../store/open-store.js';
 import { readRunFile } from '../store/run-files.js';
 import { machineHash, resultRows } from '../store/run-rows.js';
 import type { RunStore } from '../store/store.js';
 import { collectList, percent } from './options.js';
+
+/** Earlier runs read per metric: enough to find the last level change before the baseline window. */
+const HISTORY_READ = 200;
 
 /**
  * A machine-speed factor per run from its drift canary (larger: slower machine), or null when
@@ -67,7 +69,7 @@ export async function gatherCheckInputs(
     });
     const earlierPoints = points
       .filter((p) => p.runId !== run.id && p.startedAt < run.startedAt && p.median !== null)
-      .slice(-DEFAULT_BASELINE_RULE.window);
+      .slice(-HISTORY_READ);
     const earlier = [];
     for (const p of earlierPoints) {
       earlier.push({
