@@ -4,7 +4,7 @@
 // one scenario and metric Holm-corrected together, since a sweep makes many comparisons at
 // once. The best configuration is the one with the lowest median wall time. Pure.
 import type { Configuration, RunRecord, ScenarioResult } from '../record/run-record.js';
-import { metricValues } from '../record/sample-values.js';
+import { metricValues, pairedByRound } from '../record/sample-values.js';
 import { metricAssumption } from '../scenarios/catalogue.js';
 import { assumptionNamed, holmAdjust } from '../stats/index.js';
 import { belowCpuResolution } from '../stats/cpu-resolution.js';
@@ -66,6 +66,31 @@ function withStderr(failure: { reason: string; stderrTail: string }): string {
 /** User and system CPU: split between the two by clock ticks, so short times are noise. */
 const TICK_SAMPLED_CPU = new Set(['userNs', 'sysNs']);
 
+/**
+ * Fewest rounds for which configurations are compared pair by pair (Wilcoxon signed-rank on
+ * each round's ratio): below it the signed-rank test's coarse exact distribution cannot reach
+ * a Holm-corrected significance, and the runs are compared unpaired (Mann-Whitney U).
+ */
+export const MIN_PAIRED_ROUNDS = 10;
+
+/**
+ * Each compared configuration's values paired by round with the base's, when every one of them
+ * has at least MIN_PAIRED_ROUNDS pairs; null otherwise (then the metric is compared unpaired, so
+ * one table never mixes the two tests).
+ */
+function roundPairs(
+  results: readonly (ScenarioResult | undefined)[],
+  key: string,
+): ({ a: number[]; b: number[] } | null)[] | null {
+  const base = results[0];
+  if (!base) return null;
+  const pairs = results.map((r, i) => (i === 0 || !r ? null : pairedByRound(base, r, key)));
+  const usable = pairs.every(
+    (p, i) => i === 0 || !results[i] || (p !== null && p.a.length >= MIN_PAIRED_ROUNDS),
+  );
+  return usable ? pairs : null;
+}
+
 /** One metric over the configurations: summaries, changes against the base, Holm over them. */
 function analyzeMetric(
   results: readonly (ScenarioResult | undefined)[],
@@ -94,6 +119,7 @@ function analyzeMetric(
         : {}),
     };
   });
+  const pairs = assumption.name === 'nothing' ? roundPairs(results, spec.key) : null;
   const baseCenter = rows[0]?.center ?? null;
   // A change against noise (on either side) is noise too: not compared, not in Holm's family.
   const noisyBase = rows[0]?.belowResolution === true;
@@ -101,7 +127,10 @@ function analyzeMetric(
     const values = samples[i] ?? [];
     if (i === 0 || base.length === 0 || values.length === 0) return [];
     if (noisyBase || row.belowResolution) return [];
-    const c = assumption.compare(base, values, alpha);
+    const pair = pairs?.[i];
+    const c = pair
+      ? assumption.comparePaired(pair.a, pair.b, alpha)
+      : assumption.compare(base, values, alpha);
     row.warnings.push(...c.warnings.map((w) => w.message));
     return [{ row, p: c.p }];
   });
@@ -122,6 +151,7 @@ function analyzeMetric(
     label: spec.label,
     unit: spec.unit,
     assumption: assumption.name,
+    paired: pairs !== null,
     rows,
   };
 }

@@ -11,7 +11,10 @@ export const SWEEP_SCHEMA_VERSION = 1;
 export interface SweepChange {
   /** centre / base centre - 1 (0.05 is 5% more); 0 when equal; null when the base centre is 0. */
   deltaFraction: number | null;
-  /** The test's own p-value (Mann-Whitney U; 0 for exact metrics), in [0, 1]. */
+  /**
+   * The test's own p-value, in [0, 1]: Wilcoxon signed-rank of the per-round ratios when the
+   * metric is `paired`, else Mann-Whitney U; 0 for exact metrics.
+   */
   p: number;
   /** p after the Holm correction over every comparison of this scenario and metric, in [0, 1]. */
   pHolm: number;
@@ -49,6 +52,11 @@ export interface SweepMetric {
   label: string;
   unit: Unit;
   assumption: 'nothing' | 'exact';
+  /**
+   * True when each configuration was compared with the base round by round (runs of one round
+   * are taken seconds apart, so the machine's drift cancels): Wilcoxon signed-rank test.
+   */
+  paired: boolean;
   /** In the run's configuration order, the base first. */
   rows: SweepRow[];
 }

@@ -16,3 +16,31 @@ export function measuredMetrics(result: ScenarioResult): { spec: MetricSpec; val
     .map((spec) => ({ spec, values: metricValues(result, spec.key) }))
     .filter((m) => m.values.length > 0);
 }
+
+/**
+ * One metric's values of two configurations of an interleaved run, paired by round: `a[i]` and
+ * `b[i]` come from the same round. Only rounds where both runs succeeded count; null when some
+ * successful sample has no round (a version-1 record), so the pairs cannot be trusted.
+ */
+export function pairedByRound(
+  a: ScenarioResult,
+  b: ScenarioResult,
+  key: string,
+): { a: number[]; b: number[] } | null {
+  const byRound = (r: ScenarioResult): Map<number, number> | null => {
+    const out = new Map<number, number>();
+    for (const s of r.samples) {
+      if (!s.ok) continue;
+      const v = s.metrics[key];
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      if (s.round === undefined) return null;
+      out.set(s.round, v);
+    }
+    return out;
+  };
+  const ra = byRound(a);
+  const rb = byRound(b);
+  if (!ra || !rb) return null;
+  const rounds = [...ra.keys()].filter((k) => rb.has(k)).sort((x, y) => x - y);
+  return { a: rounds.map((k) => ra.get(k) as number), b: rounds.map((k) => rb.get(k) as number) };
+}

@@ -121,6 +121,14 @@ export function bestLine(report: SweepReport, scenario: SweepScenario): string {
   return `best: ${best.configuration} (${wall} median wall, ${delta}vs ${report.base}${p}): ${verdict}`;
 }
 
+/** The legend's name of the test behind the wall-time changes (paired when rounds allow). */
+function testName(scenario: SweepScenario): string {
+  const wall = scenario.metrics.find((m) => m.key === 'wallNs') ?? scenario.metrics[0];
+  return wall?.paired
+    ? 'Wilcoxon signed-rank test of the runs paired by round'
+    : 'Mann-Whitney U test';
+}
+
 function preamble(report: SweepReport, scenario: SweepScenario): string[] {
   const configs = scenario.metrics[0]?.rows.length ?? 0;
   const params = report.params.map((p) => `${p.name}=${p.values.join(',')}`).join(' ');
@@ -129,7 +137,7 @@ function preamble(report: SweepReport, scenario: SweepScenario): string[] {
   return [
     `sweep of ${scenario.scenarioId}: ${params} · ${configs} configurations · run ${report.runId}${status}`,
     `median ± ${formatGoFloat(report.confidence * 100)}% confidence interval; vs ${report.base}: ` +
-      `Mann-Whitney U test, p-values Holm-corrected over the ${comparisons} comparisons of each metric; ` +
+      `${testName(scenario)}, p-values Holm-corrected over the ${comparisons} comparisons of each metric; ` +
       `~ where the corrected p > ${formatGoFloat(report.alpha)} (not significant)`,
   ];
 }

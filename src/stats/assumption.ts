@@ -3,6 +3,7 @@
 // picks the summary and the test. This module refuses to guess an assumption from the data: it
 // is a property of the metric, chosen once where the metric is described. Pure.
 import { compareSamples } from './compare.js';
+import { signedRank } from './signed-rank.js';
 import { summarize } from './summary.js';
 import { formatGoFloat, type StatsWarning, type StatsWarningCode } from './warnings.js';
 
@@ -45,6 +46,11 @@ export interface Assumption {
   summary(values: readonly number[], confidence: number): Summary;
   /** Compares baseline `a` with new `b` at significance level `alpha` in (0, 1). */
   compare(a: readonly number[], b: readonly number[], alpha: number): Comparison;
+  /**
+   * Compares pairs: `a[i]` and `b[i]` were measured together (one round of an interleaved
+   * run), so what moved both alike is not a difference.
+   */
+  comparePaired(a: readonly number[], b: readonly number[], alpha: number): Comparison;
 }
 
 /** Codes of the warnings benchstat itself gives (outlier warnings are hyperfine's, not its). */
@@ -89,7 +95,39 @@ export const assumeNothing: Assumption = {
       warnings: benchstatOnly(c.warnings),
     };
   },
+  comparePaired(a, b, alpha) {
+    const n = Math.min(a.length, b.length);
+    const pairs = Array.from({ length: n }, (_, i) => [a[i] as number, b[i] as number] as const);
+    // Timings are compared as ratios (a drift scales a run), other values as differences.
+    const positive = pairs.every(([x, y]) => x > 0 && y > 0);
+    const d = pairs.map(([x, y]) => (positive ? Math.log(y / x) : y - x));
+    const t = signedRank(d);
+    const warnings: StatsWarning[] =
+      t.method === 'none'
+        ? [{ code: 'all-equal', message: 'all pairs are equal' }]
+        : signedRankMinP(t.n) > alpha
+          ? [
+              {
+                code: 'compare-too-few-samples',
+                message: `need >= ${signedRankPairsNeeded(alpha)} pairs to detect a difference at alpha level ${formatGoFloat(alpha)}`,
+              },
+            ]
+          : [];
+    return { p: t.p, n1: n, n2: n, alpha, significant: t.p <= alpha, warnings };
+  },
 };
+
+/** The smallest two-sided signed-rank p-value with n pairs: every difference one way. */
+function signedRankMinP(n: number): number {
+  return Math.min(1, 2 / 2 ** n);
+}
+
+/** The number of pairs before the signed-rank test can report p <= alpha. */
+export function signedRankPairsNeeded(alpha: number): number {
+  let n = 1;
+  while (signedRankMinP(n) > alpha) n++;
+  return n;
+}
 
 /** The most frequent value (the smallest among equally frequent ones) and how often it occurs. */
 function mode(sorted: readonly number[]): { value: number; count: number } {
@@ -130,6 +168,9 @@ export const assumeExact: Assumption = {
   },
   compare(a, b, alpha) {
     return { p: 0, n1: a.length, n2: b.length, alpha, significant: true, warnings: [] };
+  },
+  comparePaired(a, b, alpha) {
+    return this.compare(a, b, alpha);
   },
 };
 

@@ -13,6 +13,7 @@ export {
 export { compareSamples, minUTestP, uTestSamplesNeeded, type ComparisonResult } from './compare.js';
 export { geomean, type GeomeanResult } from './geomean.js';
 export { holmAdjust } from './holm.js';
+export { signedRank, type SignedRankResult } from './signed-rank.js';
 export {
   MANN_WHITNEY_EXACT_LIMIT,
   MANN_WHITNEY_TIES_EXACT_LIMIT,

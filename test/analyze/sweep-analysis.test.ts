@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeSweep } from '../../src/analyze/sweep-analysis.js';
-import { compareSamples, holmAdjust } from '../../src/stats/index.js';
-import { metricValues } from '../../src/record/sample-values.js';
+import { assumeNothing, compareSamples, holmAdjust } from '../../src/stats/index.js';
+import { metricValues, pairedByRound } from '../../src/record/sample-values.js';
 import { sweepRun } from '../support/sweep-run.js';
 
 test('every configuration against default, p-values Holm-corrected per metric', () => {
@@ -30,9 +30,16 @@ test('every configuration against default, p-values Holm-corrected per metric', 
     ['default', 'gomaxprocs=1/p=1', 'gomaxprocs=1/p=2', 'gomaxprocs=2/p=1', 'gomaxprocs=2/p=2'],
   );
   assert.equal(wall.rows[0]?.vsBase, null);
-  // The raw p-values are compare's (Mann-Whitney U), the corrected ones Holm's over the four.
-  const values = run.scenarios.map((s) => metricValues(s, 'wallNs'));
-  const raw = values.slice(1).map((v) => compareSamples(values[0] ?? [], v).p);
+  // Ten rounds: the raw p-values are the signed-rank test's of the runs paired by round, the
+  // corrected ones Holm's over the four.
+  assert.equal(wall.paired, true);
+  const [baseResult, ...others] = run.scenarios;
+  assert.ok(baseResult);
+  const raw = others.map((s) => {
+    const pairs = pairedByRound(baseResult, s, 'wallNs');
+    assert.equal(pairs?.a.length, 10);
+    return assumeNothing.comparePaired(pairs?.a ?? [], pairs?.b ?? [], 0.05).p;
+  });
   const holm = holmAdjust(raw);
   wall.rows.slice(1).forEach((row, i) => {
     assert.equal(row.vsBase?.p, raw[i]);
@@ -80,4 +87,37 @@ test('a configuration whose runs all failed: no figures, named with its reason; 
   const made = wall?.rows.filter((r) => r.vsBase !== null) ?? [];
   assert.equal(made.length, 3);
   assert.equal(scenario?.best?.configuration, 'gomaxprocs=2/p=2');
+});
+
+test('fewer rounds than MIN_PAIRED_ROUNDS: the runs are compared unpaired (Mann-Whitney U)', () => {
+  const run = sweepRun(8);
+  const wall = analyzeSweep(run).scenarios[0]?.metrics[0];
+  assert.equal(wall?.paired, false);
+  const values = run.scenarios.map((s) => metricValues(s, 'wallNs'));
+  wall?.rows.slice(1).forEach((row, i) => {
+    assert.equal(row.vsBase?.p, compareSamples(values[0] ?? [], values[i + 1] ?? []).p);
+  });
+});
+
+test('paired by round, a 3% change hidden by the drift of the machine is found', () => {
+  // The machine slows down by 20% over the run; b is 3% slower than a in every round.
+  const run = sweepRun(12);
+  const [a, b] = run.scenarios;
+  assert.ok(a && b);
+  for (const [result, factor] of [
+    [a, 1],
+    [b, 1.03],
+  ] as const) {
+    result.samples.forEach((s, round) => {
+      s.metrics.wallNs = Math.round(20e9 * factor * (1 + (0.2 * round) / 12));
+    });
+  }
+  run.scenarios = [a, b];
+  run.config.configurations = run.config.configurations?.slice(0, 2);
+  const wall = analyzeSweep(run).scenarios[0]?.metrics[0];
+  assert.equal(wall?.paired, true);
+  assert.equal(wall?.rows[1]?.vsBase?.significant, true);
+  // Unpaired, the drift swamps it.
+  const unpaired = compareSamples(metricValues(a, 'wallNs'), metricValues(b, 'wallNs'));
+  assert.equal(unpaired.significant, false);
 });
