@@ -9,8 +9,10 @@
 //    (On a 2 ms `go version` the wrapper's own exec is already more than 10%.)
 // With --interleaved, each repetition is instead ONE run of two configurations interleaved run
 // by run through `run --config` (A/A: `--config 'a: GOGC=100' --config 'b: GOGC=100'`; the
-// slowdown: `--config 'a: GOGC=100' --config 'b: GOGC=100 go=<wrapper>'`), judged with the same
-// Mann-Whitney test: what interleaving buys on a machine whose speed drifts.
+// slowdown: `--config 'a: GOGC=100' --config 'b: GOGC=100 go=<wrapper>'`), judged as `run`
+// judges its configurations (paired by round: Wilcoxon signed-rank) and, for comparison, with
+// the unpaired Mann-Whitney test of the same samples: what interleaving buys on a machine
+// whose speed drifts.
 // --slow-scenario=ID measures the slowdown on another scenario (e.g. startup/go-version: the
 // wrapper's busy-wait is then calibrated against a few-ms command).
 // Usage: node dist/bench/aa-significance.js [repetitions=20] [runs=20] [--interleaved]
@@ -20,6 +22,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compareSamples } from '../src/stats/index.js';
+import { compareInputs } from '../src/report/compare.js';
+import { prepareConfigurationComparison, selectMetrics } from '../src/report/compare-inputs.js';
 import { cli, machineLine, median } from './support.js';
 import type { RunRecord } from '../src/record/run-record.js';
 
@@ -87,13 +91,24 @@ interface Verdict {
   p: number;
 }
 
-/** Judges the two configurations of one interleaved run (the test `compare` applies). */
-function judgeInterleaved(r: RunRecord): Verdict {
+/**
+ * Judges the two configurations of one interleaved run as `run` itself does (its configuration
+ * comparison: paired by round when enough rounds pair up), and beside it the unpaired
+ * Mann-Whitney U test of the same samples.
+ */
+function judgeInterleaved(r: RunRecord): { product: Verdict; unpaired: Verdict } {
+  const prepared = prepareConfigurationComparison(r);
+  const report = compareInputs(prepared.inputs, selectMetrics(prepared, ['wallNs']));
+  const vs = report.metrics[0]?.rows[0]?.cells[1]?.vsBase;
+  if (!vs) throw new Error('the run gave no comparison');
   const [a, b] = r.scenarios.map((s) =>
     s.samples.filter((x) => x.ok).map((x) => x.metrics.wallNs ?? NaN),
   );
   const c = compareSamples(a ?? [], b ?? []);
-  return { significant: c.significant, deltaFraction: c.deltaFraction, p: c.p };
+  return {
+    product: { significant: vs.significant, deltaFraction: vs.deltaFraction, p: vs.p },
+    unpaired: { significant: c.significant, deltaFraction: c.deltaFraction, p: c.p },
+  };
 }
 
 function judge(a: string, b: string): Verdict {
@@ -137,6 +152,9 @@ try {
 
   let aaQuiet = 0;
   let slowCaught = 0;
+  // Interleaved only: the same samples judged unpaired (Mann-Whitney U), for comparison.
+  let aaQuietUnpaired = 0;
+  let slowCaughtUnpaired = 0;
   const slowDeltas: number[] = [];
   const same = ['--config', 'a: GOGC=100', '--config', 'b: GOGC=100'];
   const slower = ['--config', 'a: GOGC=100', '--config', `b: GOGC=100 go=${wrapper}`];
@@ -148,9 +166,14 @@ try {
   for (let i = 1; i <= reps; i++) {
     let aa: Verdict;
     let slow: Verdict;
+    let unpairedNote = '';
     if (interleaved) {
-      aa = judgeInterleaved(run('ab.json', 'startup/go-version', ...same));
-      slow = judgeInterleaved(run('cd.json', slowScenario, ...slower));
+      const ab = judgeInterleaved(run('ab.json', 'startup/go-version', ...same));
+      const cd = judgeInterleaved(run('cd.json', slowScenario, ...slower));
+      [aa, slow] = [ab.product, cd.product];
+      if (!ab.unpaired.significant) aaQuietUnpaired++;
+      if (cd.unpaired.significant && (cd.unpaired.deltaFraction ?? 0) > 0) slowCaughtUnpaired++;
+      unpairedNote = ` · unpaired: A/A p=${ab.unpaired.p.toFixed(3)}, slowdown p=${cd.unpaired.p.toFixed(3)}`;
     } else {
       run('a.json', 'startup/go-version');
       run('b.json', 'startup/go-version');
@@ -164,7 +187,8 @@ try {
     slowDeltas.push(slow.deltaFraction ?? NaN);
     console.log(
       `rep ${i}: A/A ${aa.significant ? 'SIGNIFICANT' : '~'} (p=${aa.p.toFixed(3)}, ${((aa.deltaFraction ?? 0) * 100).toFixed(1)}%) · ` +
-        `slowdown ${slow.significant ? 'significant' : 'MISSED ~'} (p=${slow.p.toFixed(3)}, ${((slow.deltaFraction ?? 0) * 100).toFixed(1)}%)`,
+        `slowdown ${slow.significant ? 'significant' : 'MISSED ~'} (p=${slow.p.toFixed(3)}, ${((slow.deltaFraction ?? 0) * 100).toFixed(1)}%)` +
+        unpairedNote,
     );
   }
   console.log(
@@ -174,6 +198,10 @@ try {
     `slowdown detected: ${slowCaught}/${reps} (${((100 * slowCaught) / reps).toFixed(0)}%; bar 90%); ` +
       `median injected slowdown ${(median(slowDeltas) * 100).toFixed(1)}%`,
   );
+  if (interleaved)
+    console.log(
+      `unpaired (Mann-Whitney U on the same samples): A/A not significant ${aaQuietUnpaired}/${reps}, slowdown detected ${slowCaughtUnpaired}/${reps}`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

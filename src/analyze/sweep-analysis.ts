@@ -6,7 +6,7 @@
 import type { Configuration, RunRecord, ScenarioResult } from '../record/run-record.js';
 import { metricValues, pairedByRound } from '../record/sample-values.js';
 import { metricAssumption } from '../scenarios/catalogue.js';
-import { assumptionNamed, holmAdjust } from '../stats/index.js';
+import { assumptionNamed, holmAdjust, MIN_PAIRED_ROUNDS } from '../stats/index.js';
 import { belowCpuResolution } from '../stats/cpu-resolution.js';
 import {
   SWEEP_SCHEMA_VERSION,
@@ -65,13 +65,6 @@ function withStderr(failure: { reason: string; stderrTail: string }): string {
 
 /** User and system CPU: split between the two by clock ticks, so short times are noise. */
 const TICK_SAMPLED_CPU = new Set(['userNs', 'sysNs']);
-
-/**
- * Fewest rounds for which configurations are compared pair by pair (Wilcoxon signed-rank on
- * each round's ratio): below it the signed-rank test's coarse exact distribution cannot reach
- * a Holm-corrected significance, and the runs are compared unpaired (Mann-Whitney U).
- */
-export const MIN_PAIRED_ROUNDS = 10;
 
 /**
  * Each compared configuration's values paired by round with the base's, when every one of them

@@ -23,6 +23,8 @@ export interface Projection {
   column: ProjectionKey;
   /** Picks each value's metric; default: its unit as written (`ns/op`). */
   metric?: (value: BenchValue) => MetricValue;
+  /** Names what pairs values across columns (a run's `round`); kept beside the values. */
+  pair?: ProjectionKey;
 }
 
 /** All values of one row, column and metric, in input order: benchstat's sample. */
@@ -31,6 +33,8 @@ export interface Sample {
   column: string;
   metric: string;
   values: number[];
+  /** With a `pair` key: each value's pair name, parallel to `values`. */
+  pairs?: string[];
 }
 
 /** The value of `key` for a result ('' without one). */
@@ -55,10 +59,11 @@ export function project(results: readonly BenchResult[], projection: Projection)
       const id = `${column}\u0000${row}\u0000${metric}`;
       let sample = samples.get(id);
       if (!sample) {
-        sample = { row, column, metric, values: [] };
+        sample = { row, column, metric, values: [], ...(projection.pair ? { pairs: [] } : {}) };
         samples.set(id, sample);
       }
       sample.values.push(value);
+      if (projection.pair) sample.pairs?.push(keyValue(result, projection.pair));
     }
   }
   return [...samples.values()];

@@ -155,7 +155,12 @@ function fill(columns: readonly Column[], samples: readonly Sample[]): CompareIn
     ...c,
     samples: samples
       .filter((s) => s.column === c.label)
-      .map((s) => ({ benchmark: s.row, metric: s.metric, values: s.values })),
+      .map((s) => ({
+        benchmark: s.row,
+        metric: s.metric,
+        values: s.values,
+        ...(s.pairs ? { pairs: s.pairs } : {}),
+      })),
   }));
 }
 
@@ -218,6 +223,7 @@ export function prepareConfigurationComparison(run: RunRecord): PreparedComparis
     row: 'scenario',
     column: 'configuration',
     metric: byRecordKey,
+    pair: 'round',
   });
   return { inputs: fill(columns, samples), metrics: recordMetrics(samples, knownSpecs([run])) };
 }

@@ -7,6 +7,7 @@ import type { ResultWarning } from '../parse/bench-result.js';
 import {
   canaryFactor,
   geomean,
+  MIN_PAIRED_ROUNDS,
   type Assumption,
   type CanaryFactor,
   type CanarySamples,
@@ -33,6 +34,11 @@ export interface CompareSample {
   benchmark: string;
   metric: string;
   values: number[];
+  /**
+   * Each value's round, parallel to `values`, for configurations interleaved in one run: they
+   * are then compared pair by pair (Wilcoxon signed-rank) when enough rounds pair up.
+   */
+  pairs?: string[];
 }
 
 /** One input (a run file or a Go benchmark file). */
@@ -87,6 +93,8 @@ export interface CellComparison {
   /** As benchstat prints it: `p=0.002 n=10`, `n=10+8`. */
   test: string;
   warnings: string[];
+  /** Set (true) when compared round by round (Wilcoxon signed-rank); absent for Mann-Whitney U. */
+  paired?: true;
 }
 
 export interface CompareCell {
@@ -187,15 +195,39 @@ export function deltaText(significant: boolean, base: number, center: number): s
   return `${formatGoSigned((center / base - 1) * 100, 2)}%`;
 }
 
+/** Values of one cell with their round names, when the input carries them. */
+interface CellValues {
+  values: number[];
+  pairs: string[] | null;
+}
+
+/** The two cells' values matched by round; null unless both have rounds and enough match. */
+function matchedPairs(base: CellValues, other: CellValues): { a: number[]; b: number[] } | null {
+  if (!base.pairs || !other.pairs) return null;
+  const byRound = new Map(base.pairs.map((r, i) => [r, base.values[i] as number]));
+  const a: number[] = [];
+  const b: number[] = [];
+  other.pairs.forEach((r, i) => {
+    const x = byRound.get(r);
+    if (x === undefined) return;
+    a.push(x);
+    b.push(other.values[i] as number);
+  });
+  return a.length >= MIN_PAIRED_ROUNDS ? { a, b } : null;
+}
+
 function compareCell(
-  base: readonly number[],
+  baseCell: CellValues,
   baseSummary: CellSummary,
-  values: readonly number[],
+  cell: CellValues,
   summary: CellSummary,
   metric: CompareMetric,
   alpha: number,
 ): CellComparison {
-  const { p, significant, warnings } = metric.assumption.compare(base, values, alpha);
+  const pairs = metric.assumption.name === 'nothing' ? matchedPairs(baseCell, cell) : null;
+  const { p, significant, warnings } = pairs
+    ? metric.assumption.comparePaired(pairs.a, pairs.b, alpha)
+    : metric.assumption.compare(baseCell.values, cell.values, alpha);
   const b = baseSummary.center;
   const deltaFraction = b === summary.center ? 0 : b === 0 ? null : summary.center / b - 1;
   return {
@@ -207,6 +239,7 @@ function compareCell(
     delta: deltaText(significant, b, summary.center),
     test: testText(p, baseSummary.n, summary.n),
     warnings: warnings.map((w) => w.message),
+    ...(pairs ? { paired: true as const } : {}),
   };
 }
 
@@ -261,18 +294,22 @@ export function compareInputs(
   const out: MetricComparison[] = [];
   for (const metric of metrics) {
     const benchmarks: string[] = [];
-    const values = inputs.map(() => new Map<string, number[]>());
+    const values = inputs.map(() => new Map<string, CellValues>());
     inputs.forEach((input, i) => {
       for (const s of input.samples) {
         if (s.metric !== metric.id) continue;
         if (!benchmarks.includes(s.benchmark)) benchmarks.push(s.benchmark);
-        values[i]?.set(s.benchmark, [...(values[i]?.get(s.benchmark) ?? []), ...s.values]);
+        const had = values[i]?.get(s.benchmark);
+        const pairs = s.pairs && (!had || had.pairs) ? [...(had?.pairs ?? []), ...s.pairs] : null;
+        values[i]?.set(s.benchmark, { values: [...(had?.values ?? []), ...s.values], pairs });
       }
     });
     if (benchmarks.length === 0) continue;
     const rows = benchmarks.map((benchmark): CompareRow => {
       const samples = values.map((m) => m.get(benchmark) ?? null);
-      const summaries = samples.map((v) => (v ? summarizeCell(v, metric, confidence) : null));
+      const summaries = samples.map((v) =>
+        v ? summarizeCell(v.values, metric, confidence) : null,
+      );
       const base = samples[0];
       const baseSummary = summaries[0];
       return {

@@ -229,6 +229,9 @@ export function runResults(run: RunRecord): BenchResults {
     };
     for (const sample of scenario.samples) {
       if (!sample.ok) continue;
+      // The round pairs the runs of interleaved configurations (report/compare.ts).
+      const round: Record<string, string> =
+        sample.round === undefined ? {} : { round: String(sample.round) };
       const values: BenchResult['values'] = [];
       for (const { spec } of metrics) {
         const v = sample.metrics[spec.key];
@@ -240,7 +243,8 @@ export function runResults(run: RunRecord): BenchResults {
           recorded: { key: spec.key, value: v },
         });
       }
-      if (values.length > 0) out.results.push({ name, config, labels, iterations: 1, values });
+      if (values.length > 0)
+        out.results.push({ name, config, labels: { ...labels, ...round }, iterations: 1, values });
     }
   }
   return out;

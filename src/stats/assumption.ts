@@ -117,6 +117,13 @@ export const assumeNothing: Assumption = {
   },
 };
 
+/**
+ * Fewest rounds for which interleaved configurations are compared pair by pair: below it the
+ * signed-rank test's coarse exact distribution can hardly reach significance (let alone a
+ * Holm-corrected one), and the runs are compared unpaired (Mann-Whitney U).
+ */
+export const MIN_PAIRED_ROUNDS = 10;
+
 /** The smallest two-sided signed-rank p-value with n pairs: every difference one way. */
 function signedRankMinP(n: number): number {
   return Math.min(1, 2 / 2 ** n);

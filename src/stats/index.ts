@@ -6,6 +6,7 @@ export {
   assumeExact,
   assumeNothing,
   assumptionNamed,
+  MIN_PAIRED_ROUNDS,
   type Assumption,
   type Comparison,
   type Summary,
