@@ -114,6 +114,19 @@ export const SCENARIOS: Scenario[] = [
     defaultRuns: 10,
   },
   {
+    id: 'build/hello-cold',
+    description:
+      'cold build and link of a hello-world binary, a fresh, empty, private GOCACHE per run (the runtime and fmt compiled): wall, link time, binary size',
+    cache: 'fresh',
+    workspace: 'hello',
+    argv: ['{go}', 'build', '-o', '{out}/hello', '-debug-actiongraph={actiongraph}', '.'],
+    buildSettings: BUILD_FLAGS,
+    extractors: ['link-action', 'binary-size'],
+    metrics: [LINK, BINARY_SIZE],
+    defaultWarmup: 0,
+    defaultRuns: 5,
+  },
+  {
     id: 'run/empty',
     description:
       "`go run .` of an empty program: peak RSS of the go run tree and the program's own VmHWM",
