@@ -113,6 +113,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     )
     .option('--no-save', "don't save the run (in the run store and under the data directory)")
     .option('--no-canary', "don't measure the drift canaries (the machine's own speed)")
+    .option(
+      '--fresh-bandwidth',
+      "measure the machine's memory bandwidth even if a run measured it in the last hour",
+    )
     .addOption(dbOption())
     .addOption(labelOption())
     .option(

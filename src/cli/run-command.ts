@@ -57,6 +57,8 @@ export interface RunOptions extends StoreOptions {
   wide?: boolean;
   /** commander's --no-canary: false skips the drift canaries. */
   canary?: boolean;
+  /** --fresh-bandwidth: measure the memory bandwidth even when a cached figure holds. */
+  freshBandwidth?: boolean;
 }
 
 /** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
@@ -100,8 +102,13 @@ function machineLine(run: RunRecord, width: number): string {
   if (virt.container) parts.push(`container: ${virt.container}`);
   if (virt.hypervisor) parts.push(`VM: ${virt.hypervisor}`);
   if (f.memoryBandwidth) {
-    const { copyGBps, triadGBps } = f.memoryBandwidth;
-    parts.push(`memory ${copyGBps.toFixed(1)}/${triadGBps.toFixed(1)} GB/s copy/triad`);
+    const { copyGBps, triadGBps, cached, measuredAt } = f.memoryBandwidth;
+    const minutes = measuredAt
+      ? Math.max(0, Math.round((Date.parse(run.startedAt) - Date.parse(measuredAt)) / 60_000))
+      : null;
+    const ago = minutes === null || minutes < 1 ? 'under a minute' : `${minutes} min`;
+    const from = cached ? ` (cached: measured ${ago} before)` : '';
+    parts.push(`memory ${copyGBps.toFixed(1)}/${triadGBps.toFixed(1)} GB/s copy/triad${from}`);
   }
   parts.push(`load ${f.load.loadAvg1.toFixed(2)}`);
   return joinToWidth(parts, ' · ', width);
@@ -228,6 +235,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
       warmCacheDir,
       timeoutMs: opts.timeout * 1000,
       canary: opts.canary !== false,
+      freshBandwidth: opts.freshBandwidth === true,
     },
     // Preparing the project (copy, download) is one step more.
     (plan.length + projectIds.length) * configurations.length + (projectDir ? 1 : 0),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import {
   probeStorage,
+  readBootId,
   readGoEnvFile,
   takeFingerprint,
   userGoCacheDir,
@@ -29,6 +30,7 @@ import type {
   Toolchain,
 } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
+import { machineHash } from '../record/machine-identity.js';
 import { effectiveCache } from './configurations.js';
 import type { ProgressSink, SampledConfiguration, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
@@ -95,6 +97,8 @@ export interface BaselineOptions {
   progress: ProgressSink;
   /** Measure the drift canaries (default true; --no-canary). */
   canary?: boolean;
+  /** Measure the memory bandwidth even when a cached figure holds (--fresh-bandwidth). */
+  freshBandwidth?: boolean;
 }
 
 /** The package's version from package.json. */
@@ -111,6 +115,16 @@ function newRunId(start: Date): string {
     .replace(/[:.]/g, '-')
     .replace(/-\d{3}Z$/, 'Z');
   return `${stamp}-${os.hostname()}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * Whether the memory bandwidth is measured even when a cached figure holds: when asked for, and
+ * when a configuration adds background load (load=N), whose effect the figure helps to read.
+ */
+export function wantsFreshBandwidth(
+  opts: Pick<BaselineOptions, 'freshBandwidth' | 'configurations'>,
+): boolean {
+  return opts.freshBandwidth === true || opts.configurations.some((c) => (c.build.load ?? 0) > 0);
 }
 
 /** Runs the plan and returns the record; the fingerprint throws ToolchainError for a broken go. */
@@ -158,7 +172,16 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
     if (gomodcache) places.GOMODCACHE = gomodcache;
     places['temp dir'] = os.tmpdir();
     fingerprint.storage = await probeStorage(places);
-    const bw = await fingerprintBandwidth(first.goPath, opts.userEnv, opts.signal);
+    const bw = await fingerprintBandwidth(
+      first.goPath,
+      opts.userEnv,
+      {
+        machine: machineHash(fingerprint),
+        bootId: await readBootId(),
+        fresh: wantsFreshBandwidth(opts),
+      },
+      opts.signal,
+    );
     if (bw.bandwidth) fingerprint.memoryBandwidth = bw.bandwidth;
     if (bw.warning) warnings.push(bw.warning);
     const ignored = Object.entries(goEnvFile?.settings ?? {}).filter(

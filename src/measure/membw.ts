@@ -3,8 +3,14 @@
 // the fingerprint's copy and triad figures; its `load` mode is the background load
 // (background-load.ts).
 import os from 'node:os';
+import path from 'node:path';
 import type { MemoryBandwidth } from '../record/fingerprint.js';
-import { buildWithGo, ensureProgram, type ProgramStatus } from './own-programs.js';
+import {
+  BANDWIDTH_CACHE_FILE,
+  readCachedBandwidth,
+  writeCachedBandwidth,
+} from './bandwidth-cache.js';
+import { buildWithGo, cacheDir, ensureProgram, type ProgramStatus } from './own-programs.js';
 import { failureReason, runMeasured, succeeded } from './process-runner.js';
 
 /** The bandwidth mode takes about a second; this is for a machine that is very busy. */
@@ -50,21 +56,43 @@ export function parseBandwidth(text: string): MemoryBandwidth | null {
   return ok(copyGBps) && ok(triadGBps) ? { copyGBps, triadGBps } : null;
 }
 
+/** Where the fingerprint's figure may come from. */
+export interface BandwidthSource {
+  /** machineHash of the run's fingerprint. */
+  machine: string;
+  /** The kernel's boot id; null (no cache) where there is none. */
+  bootId: string | null;
+  /** Measure even when a cached figure holds (load=N, --fresh-bandwidth). */
+  fresh: boolean;
+}
+
 /**
- * The fingerprint's memory-bandwidth figure: builds the program if needed (once per version)
- * and measures; `warning` says why there is no figure.
+ * The fingerprint's memory-bandwidth figure: builds the program if needed (once per version),
+ * then the cached figure (bandwidth-cache.ts) unless `fresh`, else a measurement, which is cached
+ * for later runs; `warning` says why there is no figure.
  */
 export async function fingerprintBandwidth(
   goPath: string,
   userEnv: NodeJS.ProcessEnv,
+  source: BandwidthSource,
   signal?: AbortSignal,
 ): Promise<{ bandwidth?: MemoryBandwidth; warning?: string }> {
   const program = await ensureMembw(goPath, userEnv, signal);
   if (program.kind === 'unavailable') return { warning: `no memory bandwidth: ${program.reason}` };
+  const file = path.join(cacheDir(userEnv), BANDWIDTH_CACHE_FILE);
+  const key = source.bootId
+    ? { machine: source.machine, bootId: source.bootId, program: path.basename(program.path) }
+    : null;
+  if (key && !source.fresh) {
+    const cached = await readCachedBandwidth(file, key);
+    if (cached) return { bandwidth: cached };
+  }
+  const measuredAt = new Date().toISOString();
   const bw = await measureMemoryBandwidth(program.path, signal);
-  return 'unavailable' in bw
-    ? { warning: `no memory bandwidth: ${bw.unavailable}` }
-    : { bandwidth: bw };
+  if ('unavailable' in bw) return { warning: `no memory bandwidth: ${bw.unavailable}` };
+  const measured = { ...bw, measuredAt };
+  if (key) await writeCachedBandwidth(file, key, measured);
+  return { bandwidth: measured };
 }
 
 /**

@@ -120,7 +120,9 @@ const fingerprint = shape({
   memory: shape({ totalBytes: num }),
   load: shape({ loadAvg1: num }),
   go: shape({ path: str, version: str, env: dict(str) }),
-  memoryBandwidth: optional(shape({ copyGBps: num, triadGBps: num })),
+  memoryBandwidth: optional(
+    shape({ copyGBps: num, triadGBps: num, measuredAt: optional(str), cached: optional(bool) }),
+  ),
   storage: optional(
     list(
       shape({

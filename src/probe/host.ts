@@ -142,3 +142,11 @@ export async function probeHost(options: ProbeHostOptions = {}): Promise<HostFac
     load: { loadAvg1, loadAvg5, loadAvg15, busy: busyWarning({ loadAvg1 }, threads) !== null },
   };
 }
+
+/**
+ * The kernel's id of this boot (/proc/sys/kernel/random/boot_id), new at every boot; null where
+ * there is none. Keys what holds only until the machine restarts.
+ */
+export function readBootId(root = '/'): Promise<string | null> {
+  return readValue(root, '/proc/sys/kernel/random/boot_id');
+}

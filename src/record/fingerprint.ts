@@ -71,6 +71,13 @@ export interface CgroupInfo {
 export interface MemoryBandwidth {
   copyGBps: number;
   triadGBps: number;
+  /** When it was measured (ISO 8601); absent in older records, where it is the run's start. */
+  measuredAt?: string;
+  /**
+   * True when an earlier run measured it on this machine since the last boot, less than an hour
+   * before (docs/run.md, "The memory-bandwidth figure"); absent when this run measured it.
+   */
+  cached?: true;
 }
 
 /** The cgroup's say over which and how many CPUs this process gets. */
@@ -162,7 +169,7 @@ export interface Fingerprint {
    * filesystem, block device (set by the run; measurements use private copies of the caches).
    */
   storage?: StoragePlace[];
-  /** Measured when the run starts (about a second); absent when the program could not be built. */
+  /** Measured when the run starts (about a second) or cached; absent when the program could not be built. */
   memoryBandwidth?: MemoryBandwidth;
   /** CPU topology, cgroup quota and cpuset, Go's default GOMAXPROCS; absent in older records. */
   topology?: TopologyInfo;

@@ -47,6 +47,10 @@ export function describeCacheEntry(name: string, toolchains: string[] = []): str
   if (/^gomaxprocs-probe-[0-9a-f]+$/.test(name))
     return "the program that reads Go's default GOMAXPROCS (rebuilt on next run)";
   if (/^gomaxprocs-probe-.*\.tmp$/.test(name)) return 'an unfinished build of the GOMAXPROCS probe';
+  if (name === 'memory-bandwidth.json')
+    return 'the memory bandwidth last measured here (runs reuse it for an hour, until a reboot)';
+  if (/^memory-bandwidth\.json\..*\.tmp$/.test(name))
+    return 'an unfinished write of the memory-bandwidth figure';
   if (name === 'toolchains') {
     const which = toolchains.length ? `: ${toolchains.join(', ')}` : '';
     return `toolchains fetched by --toolchain${which} (fetched again when next asked for)`;

@@ -1,9 +1,11 @@
 // A run record as the store's rows: its machine (by fingerprint hash), toolchains, and one
 // result per scenario × configuration × metric with its summary and samples. Pure.
-import { createHash } from 'node:crypto';
 import type { Fingerprint } from '../record/fingerprint.js';
 import type { RunRecord } from '../record/run-record.js';
 import { summarize } from '../stats/summary.js';
+import { machineHash } from '../record/machine-identity.js';
+
+export { machineHash };
 
 /** The machine a fingerprint describes. */
 export interface MachineRow {
@@ -48,29 +50,6 @@ export interface ResultRow {
   mean: number | null;
   sd: number | null;
   samples: SampleRow[];
-}
-
-/**
- * The machine's identity: what stays put while the environment is tuned (hardware, OS and
- * architecture, container or VM, cgroup limits). Kernel, Go and storage are left out so that a
- * kernel or Go upgrade is a change on the same machine, which the history can explain.
- */
-export function machineHash(f: Fingerprint): string {
-  const identity = [
-    f.os.platform,
-    f.os.arch,
-    f.cpu.model,
-    f.cpu.sockets,
-    f.cpu.cores,
-    f.cpu.threads,
-    f.memory.totalBytes,
-    f.virtualization.wsl,
-    f.virtualization.container,
-    f.virtualization.hypervisor,
-    f.cgroup.cpuQuotaCores,
-    f.cgroup.memoryLimitBytes,
-  ];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
 }
 
 /** The machine row of a fingerprint. */

@@ -6,31 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, ensureHelper } from '../../src/measure/helper.js';
-import { ensureMembw } from '../../src/measure/membw.js';
-import { resolveGo } from '../../src/probe/index.js';
 import { cliEnv, readRun, runCli, runCliUntil, tempDir } from '../support/cli.js';
+import { privateCache } from '../support/private-cache.js';
 
-/**
- * A cache directory of its own holding copies of the programs already built in the real one
- * (membw, the rusage helper, the topology probe), so nothing is built cold here; returns the
- * CLI's environment and the path of membw's copy.
- */
-async function privateCache(): Promise<{ env: NodeJS.ProcessEnv; membw: string }> {
-  const xdg = tempDir('gbtest-xdg-cache-');
-  const dir = path.join(xdg, 'gobaseline');
-  fs.mkdirSync(dir);
-  const membw = await ensureMembw(resolveGo(undefined, process.env));
-  assert.equal(membw.kind, 'built', membw.kind === 'unavailable' ? membw.reason : '');
-  await ensureHelper();
-  const real = cacheDir();
-  for (const e of fs.readdirSync(real, { withFileTypes: true })) {
-    if (!e.isFile() || e.name.endsWith('.tmp')) continue;
-    fs.copyFileSync(path.join(real, e.name), path.join(dir, e.name));
-    fs.chmodSync(path.join(dir, e.name), 0o755);
-  }
-  const name = membw.kind === 'built' ? path.basename(membw.path) : '';
-  return { env: cliEnv({ XDG_CACHE_HOME: xdg }), membw: path.join(dir, name) };
+/** The CLI's environment with a cache directory of its own, and the path of membw's copy. */
+async function privateCacheEnv(): Promise<{ env: NodeJS.ProcessEnv; membw: string }> {
+  const cache = await privateCache();
+  return { env: cliEnv({ XDG_CACHE_HOME: cache.xdgCacheHome }), membw: cache.membw };
 }
 
 /** Live (not zombie) processes running `program`. */
@@ -58,7 +40,7 @@ async function settle(program: string, withinMs = 10_000): Promise<number[]> {
 }
 
 test('run --config "loaded: load=1" measures under load and leaves no load process behind', async () => {
-  const { env, membw } = await privateCache();
+  const { env, membw } = await privateCacheEnv();
   const json = path.join(tempDir(), 'run.json');
   const args = ['run', '--scenario', 'startup/go-version', '--runs', '2', '--warmup', '0'];
   const r = await runCli(
@@ -77,7 +59,7 @@ test('run --config "loaded: load=1" measures under load and leaves no load proce
 });
 
 test('Ctrl-C while the load runs: exit 130 and no load process left', async () => {
-  const { env, membw } = await privateCache();
+  const { env, membw } = await privateCacheEnv();
   let seen = false;
   const r = await runCliUntil(
     /100000 runs/,

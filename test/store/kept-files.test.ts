@@ -23,6 +23,8 @@ test('entries are named for what they are; unknown ones say so', () => {
   assert.match(describeCacheEntry('rusage-exec-0455e72ce08b.123.tmp'), /unfinished/);
   assert.match(describeCacheEntry('membw-43b8cd0793a9'), /memory-bandwidth and load program/);
   assert.match(describeCacheEntry('membw-43b8cd0793a9.99.tmp'), /unfinished/);
+  assert.match(describeCacheEntry('memory-bandwidth.json'), /memory bandwidth last measured/);
+  assert.match(describeCacheEntry('memory-bandwidth.json.99.tmp'), /unfinished/);
   assert.match(describeCacheEntry('toolchains', ['go1.27.3']), /--toolchain: go1\.27\.3/);
   assert.match(describeCacheEntry('test-warm-cache'), /npm test/);
   assert.match(describeCacheEntry('mystery'), /not made by/);
