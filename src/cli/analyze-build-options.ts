@@ -92,7 +92,9 @@ export async function output(
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(render(report));
   if (opts.svg && !opts.quiet) process.stderr.write(`wrote ${opts.svg}\n`);
-  await keepAnalysis(report.command.replace(/^analyze /, ''), report, opts);
+  // A graph read from a file (--graph) was not measured here: stored without a machine.
+  const measuredHere = report.cache.state !== 'graph-file';
+  await keepAnalysis(report.command.replace(/^analyze /, ''), report, opts, measuredHere);
 }
 
 export function refuseWithGraph(opts: AnalyzeCacheOptions | AnalyzeBuildOptions): void {

@@ -4,6 +4,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { toolVersion } from '../measure/baseline.js';
 import { analysisHeadline } from '../store/analysis-headline.js';
 import { openStore, type ImportResult } from '../store/open-store.js';
+import { machineRow } from '../store/run-rows.js';
+import { probeHost } from '../probe/index.js';
 import type { Labels, RunStore } from '../store/store.js';
 
 /** What the store options give a command. */
@@ -81,18 +83,24 @@ export async function checkStore(opts: StoreOptions): Promise<void> {
   if (opts.save) await withStore(opts, async () => undefined);
 }
 
-/** Saves an analyze report with its headline figures (unless --no-save); says where on stderr. */
+/**
+ * Saves an analyze report with its headline figures and this machine (unless --no-save; no
+ * machine when `measuredHere` is false: a report read from a file); says where on stderr.
+ */
 export async function keepAnalysis(
   topic: string,
   report: unknown,
   opts: AnalysisStoreOptions & { quiet?: boolean },
+  measuredHere = true,
 ): Promise<void> {
   if (!opts.save) return;
+  const machine = measuredHere ? machineRow(await probeHost()) : undefined;
   await withStore({ ...opts, save: true }, async (store) => {
     const id = await store.saveAnalysis({
       topic,
       createdAt: new Date().toISOString(),
       toolVersion: toolVersion(),
+      machine,
       headline: analysisHeadline(report),
       report,
       labels: opts.label ?? {},

@@ -3,12 +3,15 @@
 import { createHash } from 'node:crypto';
 import type { Fingerprint } from './fingerprint.js';
 
+/** What of a fingerprint names the machine: the host facts, without the toolchain. */
+export type MachineFacts = Pick<Fingerprint, 'os' | 'cpu' | 'memory' | 'virtualization' | 'cgroup'>;
+
 /**
  * The machine's identity: what stays put while the environment is tuned (hardware, OS and
  * architecture, container or VM, cgroup limits). Kernel, Go and storage are left out so that a
  * kernel or Go upgrade is a change on the same machine, which the history can explain.
  */
-export function machineHash(f: Fingerprint): string {
+export function machineHash(f: MachineFacts): string {
   const identity = [
     f.os.platform,
     f.os.arch,

@@ -1,6 +1,7 @@
 // Opening the run store a --db value names: a postgres:// URL, a SQLite file, or by default
-// gobaseline.db in the data directory. On first open, the run files saved before the store
-// existed (the data directory's runs/) are imported, once, and kept.
+// gobaseline.db in the data directory. On the default store's first open, the run files saved
+// before the store existed (the data directory's runs/) are imported, once, and kept; a store
+// chosen with --db is the user's to fill and receives none of them.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -62,7 +63,10 @@ export async function importRunFiles(store: RunStore, dir: string): Promise<Impo
 
 /** How to open the store. */
 export interface OpenOptions {
-  /** Import the data directory's run files on first open (default true). */
+  /**
+   * Import the data directory's run files on first open; default: only into the default store
+   * (no --db, or a --db naming the same file).
+   */
   importRuns?: boolean;
   /** Told about an import that happened (for a line on stderr). */
   onImport?: (result: ImportResult) => void;
@@ -75,6 +79,7 @@ export async function openStore(
   opts: OpenOptions = {},
 ): Promise<RunStore> {
   let store: RunStore;
+  let isDefault = false;
   if (spec && isPostgresUrl(spec)) {
     store = await openPostgresStore(spec);
   } else {
@@ -87,9 +92,10 @@ export async function openStore(
       }
       file = defaultDbPath(env);
     }
+    isDefault = path.resolve(file) === path.resolve(defaultDbPath(env));
     store = await openSqliteStore(file);
   }
-  if (opts.importRuns ?? true) {
+  if (opts.importRuns ?? isDefault) {
     try {
       const result = await importRunFiles(store, runsDir(env));
       if (result && (result.imported || result.skipped.length)) opts.onImport?.(result);

@@ -1,9 +1,8 @@
 // A run record as the store's rows: its machine (by fingerprint hash), toolchains, and one
 // result per scenario × configuration × metric with its summary and samples. Pure.
-import type { Fingerprint } from '../record/fingerprint.js';
 import type { RunRecord } from '../record/run-record.js';
 import { summarize } from '../stats/summary.js';
-import { machineHash } from '../record/machine-identity.js';
+import { machineHash, type MachineFacts } from '../record/machine-identity.js';
 
 export { machineHash };
 
@@ -52,8 +51,8 @@ export interface ResultRow {
   samples: SampleRow[];
 }
 
-/** The machine row of a fingerprint. */
-export function machineRow(f: Fingerprint): MachineRow {
+/** The machine row of a fingerprint (or of the host facts alone). */
+export function machineRow(f: MachineFacts): MachineRow {
   return {
     hash: machineHash(f),
     cpuModel: f.cpu.model,

@@ -2,7 +2,7 @@
 // placeholders; the PostgreSQL driver numbers them). A driver (store/sqlite.ts,
 // store/postgres.ts) only connects, runs statements, serialises transactions and words errors.
 import type { RunRecord } from '../record/run-record.js';
-import { machineRow, resultRows, type ResultRow } from './run-rows.js';
+import { machineRow, resultRows, type MachineRow, type ResultRow } from './run-rows.js';
 import type { Dialect } from './schema.js';
 import type {
   AnalysisInput,
@@ -131,6 +131,17 @@ async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<
   );
 }
 
+/** The machine's row id, inserting the row (first seen `at`) when it is new. */
+function upsertMachine(sql: Sql, m: MachineRow, at: string): Promise<number> {
+  return upsertId(
+    sql,
+    'machines',
+    ['fingerprint_hash', 'cpu_model', 'threads', 'memory_bytes', 'os', 'arch', 'first_seen'],
+    [m.hash, m.cpuModel, m.threads, m.memoryBytes, m.os, m.arch, at],
+    ['fingerprint_hash'],
+  );
+}
+
 /** The store over a driver whose schema is current (see `migrate`). */
 export class SqlStore implements RunStore {
   constructor(private readonly db: SqlDriver) {}
@@ -144,21 +155,7 @@ export class SqlStore implements RunStore {
     const results = resultRows(run);
     const record = JSON.stringify(run);
     return this.db.transaction(async (sql) => {
-      const machineId = await upsertId(
-        sql,
-        'machines',
-        ['fingerprint_hash', 'cpu_model', 'threads', 'memory_bytes', 'os', 'arch', 'first_seen'],
-        [
-          machine.hash,
-          machine.cpuModel,
-          machine.threads,
-          machine.memoryBytes,
-          machine.os,
-          machine.arch,
-          run.startedAt,
-        ],
-        ['fingerprint_hash'],
-      );
+      const machineId = await upsertMachine(sql, machine, run.startedAt);
       const inserted = await sql.all<{ id: number | string }>(
         `INSERT INTO runs (run_id, machine_id, started_at, finished_at, status, suite, tool_version, kernel, saved_at, record)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING RETURNING id`,
@@ -187,19 +184,13 @@ export class SqlStore implements RunStore {
 
   async saveAnalysis(a: AnalysisInput): Promise<number> {
     return this.db.transaction(async (sql) => {
-      const machineId = a.machine
-        ? ((
-            await sql.all<{ id: number | string }>(
-              'SELECT id FROM machines WHERE fingerprint_hash = ?',
-              [a.machine],
-            )
-          )[0]?.id ?? null)
-        : null;
+      // The machine may have no run stored yet: its row is made here as a run would make it.
+      const machineId = a.machine ? await upsertMachine(sql, a.machine, a.createdAt) : null;
       const [row] = await sql.all<{ id: number | string }>(
         `INSERT INTO analyses (machine_id, topic, created_at, tool_version, labels, headline, report)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
-          machineId === null ? null : Number(machineId),
+          machineId,
           a.topic,
           a.createdAt,
           a.toolVersion,

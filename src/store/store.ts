@@ -3,6 +3,7 @@
 // store/sql-store.ts). Opened by store/open-store.ts from a --db value.
 import { EnvironmentError } from '../errors.js';
 import type { RunRecord } from '../record/run-record.js';
+import type { MachineRow } from './run-rows.js';
 
 /** Labels given with `--label k=v` (git commit, branch, CI job...). */
 export type Labels = Record<string, string>;
@@ -60,8 +61,8 @@ export interface AnalysisInput {
   topic: string;
   createdAt: string;
   toolVersion: string;
-  /** The machine's fingerprint hash, when the analysis has a fingerprint. */
-  machine?: string;
+  /** The machine it was measured on (stored as a machine row); absent for one read from a file. */
+  machine?: MachineRow;
   /** A few headline figures by name (e.g. `wallNs`, `hitRate`). */
   headline: Record<string, number | string | null>;
   report: unknown;
@@ -71,6 +72,7 @@ export interface AnalysisInput {
 /** A stored analysis. */
 export interface StoredAnalysis extends Required<Omit<AnalysisInput, 'machine'>> {
   id: number;
+  /** The machine's fingerprint hash (see machineHash); null when stored without one. */
   machine: string | null;
 }
 

@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import type { BuildAnalysisReport } from '../../src/analyze/build-report.js';
 import { cliEnv, runCli, tempDir, type CliResult } from '../support/cli.js';
+import { openStore } from '../../src/store/open-store.js';
+import { machineHash } from '../../src/store/run-rows.js';
+import { probeHost } from '../../src/probe/index.js';
 import { fixturePath } from '../support/paths.js';
 
 const analyze = (args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<CliResult> =>
@@ -84,9 +87,10 @@ test('analyze build: a cold build of a leaf package as a table', async () => {
   // A temp dir of its own, so that the private directories can be checked for without seeing
   // other processes' ones.
   const tmp = tempDir();
+  const env = cliEnv({ TMPDIR: tmp });
   const r = await analyze(
     ['build', '--package', 'internal/goarch', '--cache', 'cold', '--top', '3'],
-    cliEnv({ TMPDIR: tmp }),
+    env,
   );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^gobaseline analyze build · internal\/goarch · go\d/);
@@ -97,6 +101,14 @@ test('analyze build: a cold build of a leaf package as a table', async () => {
   assert.match(r.stdout, /│ +\+[\d.]+ [µnm]?s │ internal\/goarch +│/);
   assert.match(r.stderr, /building internal\/goarch with an empty private GOCACHE/);
   assert.deepEqual(readdirSync(tmp), [], 'no private directory left behind');
+  // Stored with the machine it was measured on.
+  const store = await openStore(undefined, env, { importRuns: false });
+  try {
+    const [a] = await store.listAnalyses('build');
+    assert.equal(a?.machine, machineHash(await probeHost()));
+  } finally {
+    await store.close();
+  }
 });
 
 test('analyze build --cache warm --json: everything from the cache', async () => {

@@ -10,6 +10,7 @@ import { ExitCode } from '../../src/errors.js';
 import { defaultDbPath, openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store.js';
 import { tempDir } from '../support/cli.js';
+import { fixturePath } from '../support/paths.js';
 import { storeSuite } from './store-suite.js';
 
 const hashFile = (file: string): string =>
@@ -88,5 +89,25 @@ describe('SQLite store: bad files', () => {
     await store.close();
     assert.equal(defaultDbPath(env), path.join(data, 'gobaseline', 'gobaseline.db'));
     assert.ok(fs.statSync(defaultDbPath(env)).size > 0);
+  });
+
+  it('imports the saved run files into the default store only, never into a --db file', async () => {
+    const data = tempDir();
+    const env = { XDG_DATA_HOME: data };
+    const runs = path.join(data, 'gobaseline', 'runs');
+    fs.mkdirSync(runs, { recursive: true });
+    fs.copyFileSync(fixturePath('runs/startup-a.json'), path.join(runs, 'a.json'));
+    const count = async (spec: string | undefined): Promise<number> => {
+      const store = await openStore(spec, env);
+      try {
+        return (await store.listRuns()).length;
+      } finally {
+        await store.close();
+      }
+    };
+    assert.equal(await count(path.join(tempDir(), 'mine.db')), 0);
+    assert.equal(await count(undefined), 1);
+    // The default file named with --db is the default store: imported once already.
+    assert.equal(await count(defaultDbPath(env)), 1);
   });
 });

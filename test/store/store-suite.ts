@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { ExitCode } from '../../src/errors.js';
-import { machineHash } from '../../src/store/run-rows.js';
+import { machineHash, machineRow } from '../../src/store/run-rows.js';
 import { importRunFiles, openStore } from '../../src/store/open-store.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { StoreError } from '../../src/store/store.js';
@@ -166,7 +166,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
           topic: 'build',
           createdAt: '2026-01-02T00:00:00.000Z',
           toolVersion: '0.1.0',
-          machine: machineHash(run.fingerprint),
+          machine: machineRow(run.fingerprint),
           headline: { wallNs: 2.5e9, packages: 42 },
           report,
           labels: { ci: 'job-7' },
@@ -191,9 +191,22 @@ export function storeSuite(kind: string, target: StoreTarget): void {
             labels: { ci: 'job-7' },
           },
         ]);
+        // A machine with no run stored yet is kept with the analysis all the same.
+        const other = tinyRun('n', '2026-01-01T00:00:00.000Z');
+        other.fingerprint.cpu.model = 'another CPU';
+        await store.saveAnalysis({
+          topic: 'goroot',
+          createdAt: '2026-01-04T00:00:00.000Z',
+          toolVersion: '0.1.0',
+          machine: machineRow(other.fingerprint),
+          headline: {},
+          report: {},
+        });
+        assert.notEqual(machineHash(other.fingerprint), machineHash(run.fingerprint));
         assert.deepEqual(
           (await store.listAnalyses()).map((a) => [a.topic, a.machine]),
           [
+            ['goroot', machineHash(other.fingerprint)],
             ['cache', null],
             ['build', machineHash(run.fingerprint)],
           ],
@@ -214,7 +227,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       fs.writeFileSync(path.join(runs, 'junk.json'), '{"not": "a run"}');
       const env = { XDG_DATA_HOME: data };
       const seen: unknown[] = [];
-      const store = await openStore(db, env, { onImport: (r) => seen.push(r) });
+      const store = await openStore(db, env, { importRuns: true, onImport: (r) => seen.push(r) });
       try {
         assert.equal(seen.length, 1);
         const [result] = seen as { imported: number; skipped: { file: string }[] }[];
@@ -230,7 +243,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       } finally {
         await store.close();
       }
-      const again = await openStore(db, env, { onImport: (r) => seen.push(r) });
+      const again = await openStore(db, env, { importRuns: true, onImport: (r) => seen.push(r) });
       await again.close();
       assert.equal(seen.length, 1);
       assert.deepEqual(fs.readdirSync(runs).sort(), ['a.json', 'b.json', 'c.json', 'junk.json']);
