@@ -44,6 +44,12 @@ export interface CheckItem extends Omit<CheckInput, 'earlier'> {
   raw: BaselineJudgement;
   /** The same judgement on values divided by the speed factor, when every run has one. */
   relative: BaselineJudgement | null;
+  /**
+   * The new run's speed factor judged against the same earlier runs' factors, by the same
+   * rule: 'regression' is a machine slower than its run-to-run band, 'improvement' a faster
+   * one. Null when a run has no canary.
+   */
+  machine: BaselineJudgement | null;
 }
 
 export interface CheckOutcome {
@@ -100,7 +106,14 @@ export function checkAgainstHistory(
           rule,
         )
       : null;
-    return { ...input, status: status(raw, relative), raw, relative };
+    const machine = withCanary
+      ? judgeAgainstHistory(
+          input.speed as number,
+          speeds.map((s) => s as number),
+          { ...rule, largerIsWorse: true },
+        )
+      : null;
+    return { ...input, status: status(raw, relative), raw, relative, machine };
   });
   const failed = items.some(
     (i) => i.status === 'regression' || (options.strict === true && i.status === 'too-short'),

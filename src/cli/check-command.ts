@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkAgainstHistory, type CheckInput } from '../analyze/check-history.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { machineSpeed } from '../measure/canary.js';
 import type { RunRecord } from '../record/run-record.js';
 import { renderCheck, type CheckFormat } from '../report/check-render.js';
 import { openStore } from '../store/open-store.js';
@@ -17,7 +18,7 @@ const HISTORY_READ = 200;
 
 /**
  * A machine-speed factor per run from its drift canary (larger: slower machine), or null when
- * the run has none. The canary's module supplies it; without one, figures are raw only.
+ * the run has none: measure/canary.ts machineSpeed. Without one, figures are raw only.
  */
 export type MachineSpeed = (run: RunRecord) => number | null;
 
@@ -164,5 +165,5 @@ export function register(program: Command, setExit: (code: number) => void): voi
         '(or too short with --strict), 2 bad input (unreadable run file, nothing stored),\n' +
         '3 the store cannot be opened.',
     )
-    .action(async (opts: CheckCommandOptions) => setExit(await checkCommand(opts)));
+    .action(async (opts: CheckCommandOptions) => setExit(await checkCommand(opts, machineSpeed)));
 }

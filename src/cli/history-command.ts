@@ -6,6 +6,7 @@ import { envSnapshot, explainChange, type EnvSnapshot } from '../analyze/explain
 import { ExitCode, UsageError } from '../errors.js';
 import { renderRunList, renderSeriesGroup, type SeriesGroup } from '../report/history-render.js';
 import { detectChangePoints } from '../stats/change-points.js';
+import { machineSpeed } from '../measure/canary.js';
 import { openStore } from '../store/open-store.js';
 import type { RunStore, SeriesPoint, StoredAnalysis } from '../store/store.js';
 import type { MachineSpeed } from './check-command.js';
@@ -107,7 +108,10 @@ export async function seriesGroups(
   return groups;
 }
 
-export async function historyCommand(opts: HistoryCommandOptions): Promise<number> {
+export async function historyCommand(
+  opts: HistoryCommandOptions,
+  speed?: MachineSpeed,
+): Promise<number> {
   if ((opts.scenario === undefined) !== (opts.metric === undefined)) {
     throw new UsageError(
       'history: --scenario and --metric go together (a series is a scenario × metric)',
@@ -142,7 +146,7 @@ export async function historyCommand(opts: HistoryCommandOptions): Promise<numbe
     if (points.length === 0) {
       throw new UsageError(`no stored run has ${opts.scenario} ${metric} (with these filters)`);
     }
-    const groups = await seriesGroups(store, points);
+    const groups = await seriesGroups(store, points, speed);
     if (opts.json) {
       process.stdout.write(
         JSON.stringify({ scenarioId: opts.scenario, metric, groups }, null, 2) + '\n',
@@ -181,5 +185,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--machine <hash>', 'only this machine (fingerprint hash, as listed)')
     .option('--limit <n>', 'list at most this many runs (newest)', wholeNumber(1))
     .option('--json', 'print JSON')
-    .action(async (opts: HistoryCommandOptions) => setExit(await historyCommand(opts)));
+    .action(async (opts: HistoryCommandOptions) =>
+      setExit(await historyCommand(opts, machineSpeed)),
+    );
 }

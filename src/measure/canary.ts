@@ -5,8 +5,8 @@
 // CommandRunner, like any measured command.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { CanaryRecord, CanaryResult } from '../record/run-record.js';
-import { sortedMedianCI } from '../stats/index.js';
+import type { CanaryRecord, CanaryResult, RunRecord } from '../record/run-record.js';
+import { canarySpeed, sortedMedianCI } from '../stats/index.js';
 import type { CommandRunner } from './command-runner.js';
 import { buildWithGo, ensureProgram } from './own-programs.js';
 import { succeeded } from './process-runner.js';
@@ -175,4 +175,12 @@ export function canaryRecord(samples: ReadonlyMap<string, readonly number[]>): C
     .filter(([, xs]) => xs.length > 0)
     .map(([name, xs]) => canaryResult(name, xs));
   return canaries.length > 0 ? { canaries } : null;
+}
+
+/**
+ * A run's machine-speed factor (stats/canary-factor.ts canarySpeed over the kept canaries), or
+ * null for a run without them. What `check` and `history` divide Go's figures by. Pure.
+ */
+export function machineSpeed(run: RunRecord): number | null {
+  return canarySpeed(run.canary?.canaries, KEPT_CANARIES);
 }

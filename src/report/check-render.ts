@@ -30,6 +30,19 @@ function figures(unit: Unit, value: number, j: BaselineJudgement): string {
   );
 }
 
+/** Whether the machine itself moved, by the canary; '' when a run has none. */
+function machineClause(item: CheckItem): string {
+  const m = item.machine;
+  if (!m || m.change === null || m.band === null) return '';
+  const moved =
+    m.verdict === 'regression'
+      ? 'the MACHINE was slower'
+      : m.verdict === 'improvement'
+        ? 'the MACHINE was faster'
+        : 'the machine held steady';
+  return `; ${moved}: canary ${pct(m.change)} vs the baseline runs (band ±${(m.band * 100).toFixed(1)}%)`;
+}
+
 /** One item's explanation, raw and, when the canary is known, relative to it. */
 export function describeItem(item: CheckItem, threshold: number): string {
   const what = `${item.scenarioId} ${item.metric}${item.configuration === 'default' ? '' : ` [${item.configuration}]`}`;
@@ -37,14 +50,18 @@ export function describeItem(item: CheckItem, threshold: number): string {
   const rel = item.relative
     ? `; relative to the canary ${pct(item.relative.change ?? 0)} (band ±${((item.relative.band ?? 0) * 100).toFixed(1)}%)`
     : '';
+  const over = `by more than the ${pct(threshold).slice(1)} threshold and outside the run-to-run band`;
   const why: Record<CheckItem['status'], string> = {
-    regression: `slower by more than the ${pct(threshold).slice(1)} threshold and outside the run-to-run band`,
-    machine: 'slower, but the canary slowed as much: the machine, not Go',
+    regression:
+      item.raw.verdict === 'regression'
+        ? `slower ${over}`
+        : `slower relative to the canary ${over}: the machine was faster, Go was not`,
+    machine: 'slower raw, but not relative to the canary: the machine slowed, not Go',
     'too-short': `baseline too short (needs 5 earlier runs of this machine, toolchain and configuration)`,
     improvement: 'faster than the baseline (information)',
     ok: 'within the threshold or the run-to-run band',
   };
-  return `${what}: ${raw}${rel}: ${why[item.status]}`;
+  return `${what}: ${raw}${rel}${machineClause(item)}: ${why[item.status]}`;
 }
 
 const LABEL: Record<CheckItem['status'], string> = {
@@ -84,6 +101,8 @@ export function renderCheck(outcome: CheckOutcome, ctx: CheckContext, format: Ch
   if (regressions)
     verdict = `${regressions} regression${regressions === 1 ? '' : 's'}: check failed`;
   else if (short && ctx.strict) verdict = 'baseline too short (--strict): check failed';
+  else if (outcome.items.some((i) => i.status === 'machine'))
+    verdict = 'no regression of Go (the machine slowed, by the canary): check passed';
   else if (short === outcome.items.length)
     verdict = 'baseline too short: nothing judged, check passed';
   else verdict = 'no regression: check passed';

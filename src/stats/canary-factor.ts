@@ -4,6 +4,7 @@
 // factor is the Go figure relative to the machine. Used by `compare` and `check`. Pure.
 import { compareSamples } from './compare.js';
 import { holmAdjust } from './holm.js';
+import { median } from './quantile.js';
 
 /** One canary of one run: its name and samples (ns). */
 export interface CanarySamples {
@@ -66,6 +67,28 @@ export function canaryFactor(
   if (logs.length === 0) return null;
   const factor = Math.exp(logs.reduce((a, x) => a + x, 0) / logs.length);
   return { factor, moved: canaries.some((c) => c.significant), canaries };
+}
+
+/**
+ * One run's machine speed: the geometric mean of the named canaries' medians (ns; larger is a
+ * slower machine). The ratio of two runs' speeds is canaryFactor's factor over the same
+ * canaries, so a figure divided by it is relative to the machine. Null when the run lacks one
+ * of them (a run made with --no-canary, an older record, a canary that never succeeded): a
+ * geometric mean over fewer canaries would not be comparable with the others.
+ */
+export function canarySpeed(
+  canaries: readonly CanarySamples[] | undefined,
+  names: readonly string[],
+): number | null {
+  if (!canaries || names.length === 0) return null;
+  let sumLog = 0;
+  for (const name of names) {
+    const samples = canaries.find((c) => c.name === name)?.samples.filter(Number.isFinite);
+    const m = samples && samples.length > 0 ? median(samples) : NaN;
+    if (!(m > 0)) return null;
+    sumLog += Math.log(m);
+  }
+  return Math.exp(sumLog / names.length);
 }
 
 /** A change (centre ratio - 1) relative to the machine: (1 + change) / factor - 1. */

@@ -55,6 +55,7 @@ export { choosePeriod, type PeriodChoice } from './seasonal-period.js';
 export { stl, type StlOptions, type StlResult } from './stl.js';
 export {
   canaryFactor,
+  canarySpeed,
   relativeToCanary,
   type CanaryChange,
   type CanaryFactor,

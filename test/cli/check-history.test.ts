@@ -64,6 +64,57 @@ describe('check', () => {
     );
   });
 
+  it('judges with the canary: a slowdown the machine shares is the machine (exit 0), one on a steady or faster machine is Go (exit 1)', async () => {
+    const canaryDrift = [1.0, 1.005, 0.995, 1.01, 1.0];
+    const earlier = HISTORY.map((s, i) =>
+      tinyRun(`h${i}`, day(i), { samples: 10, scaleWall: s, scaleCanary: canaryDrift[i] }),
+    );
+    const db = await seed(earlier);
+    const judge = async (id: string, scaleWall: number, scaleCanary: number) => {
+      const file = runFile(tinyRun(id, day(10), { samples: 10, scaleWall, scaleCanary }));
+      return runCli(['check', '--db', db, '--run', file]);
+    };
+
+    // Raw +15%, but the canary slowed as much: the machine moved, not Go.
+    const machine = await judge('loaded', 1.15, 1.15);
+    assert.equal(machine.code, 0, machine.stderr);
+    assert.match(
+      machine.stdout,
+      /^machine +startup\/go-version wallNs( \[[^\]]+\])?: .*\(\+1[45]\.\d%; run-to-run band .*; relative to the canary [-+]0\.\d% .*; the MACHINE was slower: canary \+1[45]\.\d% .*the machine slowed, not Go$/m,
+    );
+    assert.match(
+      machine.stdout,
+      /no regression of Go \(the machine slowed, by the canary\): check passed/,
+    );
+
+    // Raw +15% on a steady machine: Go's regression.
+    const go = await judge('slow-go', 1.15, 1.0);
+    assert.equal(go.code, 1, go.stderr);
+    assert.match(
+      go.stdout,
+      /^REGRESSION .*relative to the canary \+1[45]\.\d%.*the machine held steady/m,
+    );
+
+    // Raw unchanged, but the machine was 15% faster: slower relative to it, Go's regression.
+    const hidden = await judge('fast-machine', 1.0, 0.85);
+    assert.equal(hidden.code, 1, hidden.stderr);
+    assert.match(
+      hidden.stdout,
+      /^REGRESSION .*the MACHINE was faster: canary -1[45]\.\d%.*: slower relative to the canary .*: the machine was faster, Go was not$/m,
+    );
+
+    // A run made with --no-canary is judged raw only.
+    const raw = await runCli([
+      'check',
+      '--db',
+      db,
+      '--run',
+      runFile(tinyRun('plain', day(10), { samples: 10, scaleWall: 1.15 })),
+    ]);
+    assert.equal(raw.code, 1);
+    assert.doesNotMatch(raw.stdout, /canary/);
+  });
+
   it('with fewer than 5 earlier runs says the baseline is too short: exit 0, or 1 with --strict', async () => {
     const db = await seed([
       ...history([1, 1.01, 0.99]),

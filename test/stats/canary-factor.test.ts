@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canaryFactor, relativeToCanary } from '../../src/stats/index.js';
+import { canaryFactor, canarySpeed, relativeToCanary } from '../../src/stats/index.js';
 
 const steady = (base: number): number[] => Array.from({ length: 15 }, (_, i) => base + (i % 5));
 
@@ -61,4 +61,24 @@ test('canaryFactor: the p-values are Holm-adjusted over the canaries', () => {
   const raw = canaryFactor([base[0]!], [now[0]!]);
   assert.ok(raw);
   assert.ok((f.canaries[0]?.p ?? 0) >= (raw.canaries[0]?.p ?? 1));
+});
+
+test('canarySpeed: the geometric mean of the named canaries medians; null when one is missing', () => {
+  const canaries = [
+    { name: 'go-start', samples: [1000, 900, 1100] },
+    { name: 'cpu', samples: [4000, 4000, 3000, 5000] },
+    { name: 'c-start', samples: [1] },
+  ];
+  const speed = canarySpeed(canaries, ['go-start', 'cpu']) ?? NaN;
+  assert.ok(Math.abs(speed - 2000) < 1e-9); // √(1000 × 4000)
+  assert.equal(canarySpeed(canaries, ['go-start', 'fsmeta']), null);
+  assert.equal(canarySpeed(undefined, ['go-start']), null);
+  assert.equal(canarySpeed([{ name: 'go-start', samples: [] }], ['go-start']), null);
+  // The ratio of two runs' speeds is canaryFactor's factor over the same canaries.
+  const slower = canaries.map((c) => ({ ...c, samples: c.samples.map((x) => x * 1.2) }));
+  const factor = canaryFactor(canaries.slice(0, 2), slower.slice(0, 2))?.factor ?? NaN;
+  const ratio =
+    (canarySpeed(slower, ['go-start', 'cpu']) ?? NaN) /
+    (canarySpeed(canaries, ['go-start', 'cpu']) ?? NaN);
+  assert.ok(Math.abs(ratio - factor) < 1e-12 && Math.abs(ratio - 1.2) < 1e-12);
 });
