@@ -57,6 +57,20 @@ function binomialPmf(n: number, p: number, k: number): number {
  * sample of size n at the requested confidence (in (0, 1]); mirrors go-moremath QuantileCI.
  */
 export function quantileCI(n: number, q: number, confidence: number): OrderStatisticCI {
+  // Asked for every sample summarised (the store summarises each result it saves), with few
+  // distinct sizes: remembered, so the binomial search runs once per size.
+  const key = `${n} ${q} ${confidence}`;
+  let ci = orderStatistics.get(key);
+  if (!ci) {
+    ci = findQuantileCI(n, q, confidence);
+    if (orderStatistics.size < 10_000) orderStatistics.set(key, ci);
+  }
+  return { ...ci };
+}
+
+const orderStatistics = new Map<string, OrderStatisticCI>();
+
+function findQuantileCI(n: number, q: number, confidence: number): OrderStatisticCI {
   if (confidence >= 1) return { n, confidence: 1, loOrder: 0, hiOrder: n + 1 };
 
   // k ~ Binomial(n, q) counts the samples below the population quantile; PMF(k) is the chance

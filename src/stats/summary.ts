@@ -39,6 +39,8 @@ export interface SampleSummary {
 export interface SummarizeOptions {
   /** |Modified z-score| above which a value is an outlier; default 3.5 (Iglewicz & Hoaglin). */
   outlierThreshold?: number;
+  /** False: skip the outlier search (outliers [], mad NaN), for callers that store only the centre and spread. */
+  outliers?: boolean;
 }
 
 /**
@@ -94,7 +96,10 @@ export function summarize(
     n < 2 ? null : Math.sqrt(finite.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (n - 1));
   const cv = sd === null || mean === 0 ? null : sd / mean;
 
-  const outliers = detectOutliers(values, options.outlierThreshold ?? DEFAULT_OUTLIER_THRESHOLD);
+  const outliers =
+    options.outliers === false
+      ? { mad: NaN, indices: [], warnings: [] }
+      : detectOutliers(values, options.outlierThreshold ?? DEFAULT_OUTLIER_THRESHOLD);
   warnings.push(...outliers.warnings);
 
   return {

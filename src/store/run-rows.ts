@@ -90,7 +90,8 @@ export function resultRows(run: RunRecord): ResultRow[] {
         };
       });
       const values = samples.flatMap((x) => (x.value === null ? [] : [x.value]));
-      const sum = values.length ? summarize(values) : null;
+      // Only the centre and spread are stored: no outlier search.
+      const sum = values.length ? summarize(values, 0.95, { outliers: false }) : null;
       rows.push({
         scenarioId: s.scenarioId,
         configuration,

@@ -2,13 +2,20 @@
 // placeholders; the PostgreSQL driver numbers them). A driver (store/sqlite.ts,
 // store/postgres.ts) only connects, runs statements, serialises transactions and words errors.
 import type { RunRecord } from '../record/run-record.js';
-import { machineRow, resultRows, type MachineRow, type ResultRow } from './run-rows.js';
+import {
+  machineRow,
+  resultRows,
+  type MachineRow,
+  type ResultRow,
+  type ToolchainRow,
+} from './run-rows.js';
 import type { Dialect } from './schema.js';
 import type {
   AnalysisInput,
   Labels,
   RunFilter,
   RunStore,
+  RunToSave,
   SeriesKey,
   SeriesPoint,
   StoredAnalysis,
@@ -63,14 +70,16 @@ async function upsertId(
   return Number(row!.id);
 }
 
-async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<void> {
-  // Toolchains in a fixed order, so concurrent writers take their row locks in the same order.
-  const toolchainIds = new Map<string, number>();
-  const toolchains = rows.flatMap((r) => (r.toolchain ? [r.toolchain] : []));
-  toolchains.sort((a, b) => (a.version + a.goPath < b.version + b.goPath ? -1 : 1));
-  for (const t of toolchains) {
-    const key = `${t.version}\0${t.goPath}`;
-    if (toolchainIds.has(key)) continue;
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const toolchainKey = (t: ToolchainRow): string => `${t.version}\0${t.goPath}`;
+
+/** The toolchains of these results, upserted in a fixed order; their ids by toolchainKey. */
+async function saveToolchains(sql: Sql, rows: readonly ResultRow[]): Promise<Map<string, number>> {
+  const toolchains = new Map<string, ToolchainRow>();
+  for (const r of rows) if (r.toolchain) toolchains.set(toolchainKey(r.toolchain), r.toolchain);
+  const ids = new Map<string, number>();
+  for (const key of [...toolchains.keys()].sort(compareText)) {
+    const t = toolchains.get(key)!;
     const id = await upsertId(
       sql,
       'toolchains',
@@ -78,8 +87,19 @@ async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<
       [t.version, t.goPath],
       ['version', 'go_path'],
     );
-    toolchainIds.set(key, id);
+    ids.set(key, id);
   }
+  return ids;
+}
+
+/** Inserts a run's results; adds their sample rows to `samples`, inserted later in bulk. */
+async function saveResults(
+  sql: Sql,
+  runPk: number,
+  rows: ResultRow[],
+  toolchainIds: ReadonlyMap<string, number>,
+  samples: unknown[][],
+): Promise<void> {
   // All results in one statement, then all their samples: a few round trips per run.
   const resultIds = new Map<string, number>();
   const keyOf = (scenario: string, configuration: string, metric: string): string =>
@@ -90,9 +110,7 @@ async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<
       runPk,
       r.scenarioId,
       r.configuration,
-      r.toolchain
-        ? (toolchainIds.get(`${r.toolchain.version}\0${r.toolchain.goPath}`) ?? null)
-        : null,
+      r.toolchain ? (toolchainIds.get(toolchainKey(r.toolchain)) ?? null) : null,
       r.metric,
       r.unit,
       r.n,
@@ -121,14 +139,12 @@ async function saveResults(sql: Sql, runPk: number, rows: ResultRow[]): Promise<
       resultIds.set(keyOf(row.scenario_id, row.configuration, row.metric), Number(row.id));
     }
   }
-  await insertRows(
-    sql,
-    'INSERT INTO samples (result_id, seq, round, position, ok, value)',
-    rows.flatMap((r) => {
-      const resultId = resultIds.get(keyOf(r.scenarioId, r.configuration, r.metric));
-      return r.samples.map((x) => [resultId, x.seq, x.round, x.position, x.ok ? 1 : 0, x.value]);
-    }),
-  );
+  for (const r of rows) {
+    const resultId = resultIds.get(keyOf(r.scenarioId, r.configuration, r.metric));
+    for (const x of r.samples) {
+      samples.push([resultId, x.seq, x.round, x.position, x.ok ? 1 : 0, x.value]);
+    }
+  }
 }
 
 /** The machine's row id, inserting the row (first seen `at`) when it is new. */
@@ -151,34 +167,76 @@ export class SqlStore implements RunStore {
   }
 
   async saveRun(run: RunRecord, labels: Labels = {}): Promise<boolean> {
-    const machine = machineRow(run.fingerprint);
-    const results = resultRows(run);
-    const record = JSON.stringify(run);
+    const [saved] = await this.saveRuns([{ run, labels }]);
+    return saved === true;
+  }
+
+  async saveRuns(batch: readonly RunToSave[]): Promise<boolean[]> {
+    if (batch.length === 0) return [];
+    // Rows are made before the transaction, so the write lock is held only for the inserts.
+    const prepared = batch.map(({ run, labels }) => ({
+      run,
+      labels: labels ?? {},
+      machine: machineRow(run.fingerprint),
+      results: resultRows(run),
+      record: JSON.stringify(run),
+    }));
+    // Rows in a fixed order (machines, toolchains, runs by key), so that concurrent writers
+    // take their row locks in the same order and cannot deadlock.
+    const order = prepared.map((_, i) => i);
+    order.sort((a, b) => compareText(prepared[a]!.run.id, prepared[b]!.run.id));
+    const firstSeen = new Map<string, { row: MachineRow; at: string }>();
+    for (const p of prepared) {
+      const seen = firstSeen.get(p.machine.hash);
+      if (!seen || p.run.startedAt < seen.at)
+        firstSeen.set(p.machine.hash, { row: p.machine, at: p.run.startedAt });
+    }
+    const machines = [...firstSeen.values()].sort((a, b) => compareText(a.row.hash, b.row.hash));
     return this.db.transaction(async (sql) => {
-      const machineId = await upsertMachine(sql, machine, run.startedAt);
-      const inserted = await sql.all<{ id: number | string }>(
-        `INSERT INTO runs (run_id, machine_id, started_at, finished_at, status, suite, tool_version, kernel, saved_at, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING RETURNING id`,
-        [
-          run.id,
-          machineId,
-          run.startedAt,
-          run.finishedAt,
-          run.status,
-          run.config.suite,
-          run.tool.version,
-          run.fingerprint.os.release,
-          new Date().toISOString(),
-          record,
-        ],
+      const machineIds = new Map<string, number>();
+      for (const { row, at } of machines) {
+        machineIds.set(row.hash, await upsertMachine(sql, row, at));
+      }
+      const toolchainIds = await saveToolchains(
+        sql,
+        prepared.flatMap((p) => p.results),
       );
-      if (inserted.length === 0) return false; // stored before: kept as it was
-      const runPk = Number(inserted[0]!.id);
-      const labelRows = Object.entries(labels).map(([k, v]) => [runPk, k, v]);
-      if (labelRows.length)
-        await insertRows(sql, 'INSERT INTO run_labels (run_id, key, value)', labelRows);
-      await saveResults(sql, runPk, results);
-      return true;
+      const savedAt = new Date().toISOString();
+      const saved = prepared.map(() => false);
+      // Labels and samples of the whole batch go in as few multi-row statements as possible.
+      const labelRows: unknown[][] = [];
+      const sampleRows: unknown[][] = [];
+      for (const i of order) {
+        const { run, labels, machine, results, record } = prepared[i]!;
+        const inserted = await sql.all<{ id: number | string }>(
+          `INSERT INTO runs (run_id, machine_id, started_at, finished_at, status, suite, tool_version, kernel, saved_at, record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING RETURNING id`,
+          [
+            run.id,
+            machineIds.get(machine.hash),
+            run.startedAt,
+            run.finishedAt,
+            run.status,
+            run.config.suite,
+            run.tool.version,
+            run.fingerprint.os.release,
+            savedAt,
+            record,
+          ],
+        );
+        if (inserted.length === 0) continue; // stored before: kept as it was
+        const runPk = Number(inserted[0]!.id);
+        for (const [k, v] of Object.entries(labels)) labelRows.push([runPk, k, v]);
+        await saveResults(sql, runPk, results, toolchainIds, sampleRows);
+        saved[i] = true;
+      }
+      await insertRows(sql, 'INSERT INTO run_labels (run_id, key, value)', labelRows);
+      await insertRows(
+        sql,
+        'INSERT INTO samples (result_id, seq, round, position, ok, value)',
+        sampleRows,
+      );
+      return saved;
     });
   }
 

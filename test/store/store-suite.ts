@@ -66,6 +66,41 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       }
     });
 
+    it('saves a batch of runs in one call: each once, what was stored before kept as it was', async (t) => {
+      const db = await target.fresh(t);
+      if (!db) return;
+      const store = await openStore(db, {}, quiet);
+      try {
+        const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+        assert.equal(await store.saveRun(tinyRun('b1', at(1)), { first: 'yes' }), true);
+        const saved = await store.saveRuns([
+          { run: tinyRun('b3', at(3)), labels: { batch: '1' } },
+          { run: tinyRun('b1', at(1)), labels: { batch: '1' } },
+          { run: tinyRun('b2', at(2)) },
+          { run: tinyRun('b3', at(3)), labels: { batch: 'again' } },
+        ]);
+        assert.deepEqual(saved, [true, false, true, false]);
+        assert.deepEqual(await store.saveRuns([]), []);
+        const listed = await store.listRuns();
+        assert.deepEqual(
+          listed.map((r) => [r.runId, r.labels]),
+          [
+            ['b3', { batch: '1' }],
+            ['b2', {}],
+            ['b1', { first: 'yes' }],
+          ],
+        );
+        const series = await store.series({ scenarioId: 'startup/go-version', metric: 'wallNs' });
+        assert.deepEqual(
+          series.map((p) => p.runId),
+          ['b1', 'b2', 'b3'],
+        );
+        assert.deepEqual(await store.getRun('b2'), tinyRun('b2', at(2)));
+      } finally {
+        await store.close();
+      }
+    });
+
     it('lists runs newest first, by machine and up to a limit', async (t) => {
       const db = await target.fresh(t);
       if (!db) return;
@@ -267,7 +302,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       assert.equal(await target.snapshot(db), before);
     });
 
-    it('stores every run exactly once when 8 processes save 200 runs each at once', async (t) => {
+    it('stores every run exactly once when 8 processes save 200 runs each at once, half of them in batches that also hold the runs of another', async (t) => {
       const db = await target.fresh(t);
       if (!db) return;
       const writer = path.join(repoRoot, 'dist', 'test', 'support', 'store-writer.js');
@@ -276,7 +311,10 @@ export function storeSuite(kind: string, target: StoreTarget): void {
           { length: 8 },
           (_, w) =>
             new Promise<{ code: number | null; stderr: string }>((resolve) => {
-              const child = spawn(process.execPath, [writer, db, `w${w}`, '200'], {
+              // w4..w7 save in transactions of 25 runs (saveRuns) that also hold the runs
+              // w0..w3 save one by one at the same time: each must still be stored once.
+              const args = w < 4 ? [] : ['25', `w${w - 4}`];
+              const child = spawn(process.execPath, [writer, db, `w${w}`, '200', ...args], {
                 stdio: ['ignore', 'ignore', 'pipe'],
               });
               let stderr = '';
