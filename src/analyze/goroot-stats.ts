@@ -3,7 +3,7 @@
 // 95% CI from a seeded bootstrap that resamples whole rounds. A round holds one run of every
 // group (depth or medium) taken back to back, so resampling rounds keeps the pairing that the
 // run-by-run interleaving bought: drift shared by a round stays cancelled. Pure.
-import { median, quantile } from '../stats/index.js';
+import { median, mulberry32, quantile } from '../stats/index.js';
 
 /** An estimate with its bootstrap confidence interval; units are the statistic's own. */
 export interface BootstrapInterval {
@@ -35,18 +35,6 @@ export interface BootstrapOptions {
 
 /** Default for {@link BootstrapOptions.minRounds}: benchstat's median CI needs 6 samples too. */
 export const MIN_ROUNDS_FOR_CI = 6;
-
-/** A seeded uniform [0, 1) generator (mulberry32): small, fast and repeatable. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Theil–Sen slope: the median of the slopes between every pair of points with different x.

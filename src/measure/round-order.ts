@@ -6,6 +6,7 @@
 // every place equally often over each complete cycle (n rounds for even n, 2n for odd n).
 // `shuffle`: an independent seeded permutation of each round (same seed, same order).
 import type { InterleaveOrder } from '../record/run-record.js';
+import { mulberry32 } from '../stats/random.js';
 
 /** Rounds after which every configuration has taken every place equally often. */
 export function cycleLength(order: InterleaveOrder, n: number): number {
@@ -38,16 +39,4 @@ function hash(seed: number, round: number): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   h = Math.imul(h ^ (round + 0x7f4a7c15), 0x85ebca6b) >>> 0;
   return (h ^ (h >>> 13)) >>> 0;
-}
-
-/** A small, well-known 32-bit generator: uniform in [0, 1), the same for the same seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

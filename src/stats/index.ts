@@ -61,3 +61,4 @@ export {
   type CanaryFactor,
   type CanarySamples,
 } from './canary-factor.js';
+export { mulberry32 } from './random.js';

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   bootstrapRounds,
-  mulberry32,
   ratioOfMedians,
   slopeOfMedians,
   theilSenSlope,
 } from '../../src/analyze/goroot-stats.js';
+import { mulberry32 } from '../../src/stats/random.js';
 
 test('theilSenSlope is the median of the pairwise slopes', () => {
   assert.equal(theilSenSlope([0, 1, 2, 4, 8], [10, 12, 14, 18, 26]), 2);
