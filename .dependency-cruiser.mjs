@@ -7,6 +7,7 @@ const LAYERS = [
   ['parse', 'record', 'stats'],
   ['probe', 'scenarios'],
   ['measure'],
+  ['generate'],
   ['analyze'],
   ['store', 'report'],
   ['server', 'cli'],

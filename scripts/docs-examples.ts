@@ -127,6 +127,14 @@ const steps: Step[] = [
   { id: 'analyze-goroot-json', args: ['analyze', 'goroot', '--experiment', 'none', '--json'] },
   { id: 'analyze-goroot', args: ['analyze', 'goroot', '--runs', '10', '--no-build'] },
   { id: 'sweep-help', args: ['sweep', '--help'] },
+  {
+    id: 'generate',
+    args: [
+      'generate',
+      ...['--modules', '5', '--depth', '2', '--fanout', '2', '--packages', '2', '--files', '2'],
+      ...['--gopath', '--vendor', '--out', 'ws', '-q'],
+    ],
+  },
   // The acceptance sweep of issue 10: cold builds at GOMAXPROCS 1, 2 × -p 1, 2, ten rounds so
   // that each configuration is compared with default round by round (about 8 min), then the
   // same sweep again: the same best configuration, or a difference that is not significant.

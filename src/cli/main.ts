@@ -18,6 +18,7 @@ import { register as registerCache } from './cache-command.js';
 import { register as registerCheck } from './check-command.js';
 import { register as registerHistory } from './history-command.js';
 import { register as registerCompare } from './compare-command.js';
+import { register as registerGenerate } from './generate-command.js';
 import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
@@ -145,6 +146,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerRecipe(program, setExit);
   registerCheck(program, setExit);
   registerHistory(program, setExit);
+  registerGenerate(program, setExit);
   return program;
 }
 
