@@ -37,6 +37,9 @@ function nonEmpty(dir: string): boolean {
   }
 }
 
+/** `1 module`, `5 modules`. */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The summary `generate` prints. */
 export function renderGenerated(w: GeneratedWorkspace, cwd = process.cwd()): string {
   // Paths inside the working directory as the user would type them.
@@ -49,7 +52,8 @@ export function renderGenerated(w: GeneratedWorkspace, cwd = process.cwd()): str
   const o = w.options;
   const lines = [
     `main module   ${w.mainPath} in ${show(w.dirs.main)}`,
-    `dependencies  ${w.counts.modules} modules in ${o.depth} layers (fan-out ${o.fanout}), ` +
+    `dependencies  ${count(w.counts.modules, 'module')} in ${count(o.depth, 'layer')} ` +
+      `(fan-out ${o.fanout}), ` +
       `${o.packages} packages × ${o.files} files each`,
     `total         ${w.counts.packages} packages, ${w.counts.goFiles} Go files, ` +
       `${size(w.bytes.source)} of source, ${size(w.bytes.zips)} of module zips`,
