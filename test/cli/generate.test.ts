@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { cliEnv, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
+import { cliEnv, interruptWhen, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
 
 const run = promisify(execFile);
 const SIZES = [
@@ -152,4 +152,13 @@ test('bad sizes, a non-empty or unwritable --out: one line, exit 2, nothing writ
   assert.equal(unwritable.code, 2);
   assert.equal(unwritable.stderr.trim().split('\n').length, 1);
   assert.equal(readFileSync(file, 'utf8'), 'mine');
+});
+
+test('Ctrl-C while publishing: exit 130 and the half-written workspace is removed', async () => {
+  const out = path.join(tempDir(), 'ws');
+  const args = ['generate', '--modules', '400', '--depth', '3', '--files', '1', '--out', out];
+  const r = await interruptWhen(/published 50\/400/, 'SIGINT', 0, args, cliEnv());
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stderr, /gobaseline: interrupted/);
+  assert.equal(existsSync(out), false);
 });
