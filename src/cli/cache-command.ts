@@ -1,6 +1,7 @@
 // `gobaseline cache`: lists what gobaseline keeps between runs (its cache directory with the
 // rusage helper and fetched toolchains, its data directory with saved runs) with sizes on
-// disk; `gobaseline cache clean` removes the cache directory, `--saved-runs` also the runs.
+// disk; `gobaseline cache clean` removes the cache directory, `--saved-runs` also the saved run
+// files, and says that the run store (gobaseline.db) is kept: it is only ever removed by hand.
 import { Argument, Command } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { formatValue } from '../record/units.js';
@@ -46,10 +47,18 @@ export async function cacheCommand(
     );
     return ExitCode.ok;
   }
-  const { removed } = await cleanKept({ savedRuns: opts.savedRuns === true });
-  if (opts.json) process.stdout.write(`${JSON.stringify({ removed }, null, 2)}\n`);
-  else if (removed.length === 0) process.stdout.write('nothing to remove\n');
-  else for (const r of removed) process.stdout.write(`removed ${r.path} (${size(r.diskBytes)})\n`);
+  const { removed, kept } = await cleanKept({ savedRuns: opts.savedRuns === true });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ removed, kept }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (removed.length === 0) process.stdout.write('nothing to remove\n');
+  for (const r of removed) process.stdout.write(`removed ${r.path} (${size(r.diskBytes)})\n`);
+  for (const k of kept) {
+    process.stdout.write(
+      `kept ${k.path} (${size(k.diskBytes)}): the run store still holds the saved runs and analyses; remove it by hand if you mean to\n`,
+    );
+  }
   return ExitCode.ok;
 }
 
@@ -60,7 +69,10 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .description("list what gobaseline keeps on disk with sizes, or remove its cache ('clean')")
     .addArgument(new Argument('[action]', 'list (default) or clean').choices(['list', 'clean']))
     .option('--clean', 'the same as the clean action')
-    .option('--saved-runs', 'with clean: also remove the saved runs (the data directory)')
+    .option(
+      '--saved-runs',
+      'with clean: also remove the saved run files (runs/ in the data directory; the run store gobaseline.db is kept)',
+    )
     .option('--json', 'print as JSON')
     .action(async (action: string | undefined, opts: CacheCommandOptions) =>
       setExit(await cacheCommand(action, opts)),

@@ -1,12 +1,14 @@
 // What gobaseline keeps on disk between runs, with sizes, and removing it: its cache
 // directory ($XDG_CACHE_HOME/gobaseline: the rusage helper, fetched toolchains) and its data
-// directory ($XDG_DATA_HOME/gobaseline: saved runs). Nothing else is ever removed here: not
-// the user's GOCACHE, GOMODCACHE or GOROOT, and saved runs only when asked for by name.
+// directory ($XDG_DATA_HOME/gobaseline: saved runs, the run store). Nothing else is ever removed
+// here: not the user's GOCACHE, GOMODCACHE or GOROOT, saved run files only when asked for by
+// name, and never the run store.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { cacheDir } from '../measure/helper.js';
 import { findGoOnPath, readGoEnvFile, userGoCacheDir, userGoModCacheDir } from '../probe/index.js';
+import { defaultDbPath } from './open-store.js';
 import { dataDir } from './run-files.js';
 
 /** One top-level entry of a kept directory. */
@@ -31,9 +33,14 @@ export interface KeptPlace {
   clearedBy: string;
 }
 
-/** What `gobaseline cache clean` removed. */
+/** What `gobaseline cache clean` removed, and what it left on purpose. */
 export interface CleanResult {
   removed: { path: string; diskBytes: number }[];
+  /**
+   * With --saved-runs: the run store's files (gobaseline.db and its -wal, -shm), which hold the
+   * same runs and are never removed by clean; empty when there is none.
+   */
+  kept: { path: string; diskBytes: number }[];
 }
 
 /** Says what a top-level entry of the cache directory is. Pure. */
@@ -62,7 +69,8 @@ export function describeCacheEntry(name: string, toolchains: string[] = []): str
 /** Says what a top-level entry of the data directory is. Pure. */
 export function describeDataEntry(name: string, runs: number): string {
   if (name === 'runs') return `${runs} saved run${runs === 1 ? '' : 's'}`;
-  if (name === 'gobaseline.db') return 'the run store: every run and analysis (docs/store.md)';
+  if (name === 'gobaseline.db')
+    return 'the run store: every run and analysis (docs/store.md); only removed by hand';
   if (name === 'gobaseline.db-wal' || name === 'gobaseline.db-shm') {
     return "the run store's write-ahead log (part of the store)";
   }
@@ -134,7 +142,7 @@ export async function keptPlaces(env: NodeJS.ProcessEnv = process.env): Promise<
       const modules = (await listDir(path.join(cache, name, 'golang.org'))) ?? [];
       return describeCacheEntry(name, toolchainVersions(modules));
     }),
-    await place('data', data, 'gobaseline cache clean --saved-runs', async (name) => {
+    await place('data', data, 'gobaseline cache clean --saved-runs, runs/ only', async (name) => {
       const runs = (await listDir(path.join(data, name))) ?? [];
       return describeDataEntry(name, runs.filter((f) => f.endsWith('.json')).length);
     }),
@@ -191,7 +199,9 @@ async function removeTree(dir: string): Promise<void> {
 }
 
 /**
- * Removes gobaseline's cache directory, and with `savedRuns` its saved runs. Refuses (exit 2)
+ * Removes gobaseline's cache directory, and with `savedRuns` its saved run files (runs/); the
+ * run store (gobaseline.db) stays and is named in `kept`: a database of every run is only ever
+ * removed by hand. Refuses (exit 2)
  * when a directory to remove is, holds or lies inside the user's GOCACHE, GOMODCACHE or GOROOT.
  */
 export async function cleanKept(
@@ -217,5 +227,13 @@ export async function cleanKept(
     await removeTree(target);
     removed.push({ path: target, diskBytes });
   }
-  return { removed };
+  const kept: CleanResult['kept'] = [];
+  if (opts.savedRuns) {
+    const db = defaultDbPath(env);
+    for (const file of [db, `${db}-wal`, `${db}-shm`]) {
+      if ((await fs.lstat(file).catch(() => null)) !== null)
+        kept.push({ path: file, diskBytes: await diskUsage(file) });
+    }
+  }
+  return { removed, kept };
 }

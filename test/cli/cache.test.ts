@@ -67,7 +67,7 @@ test('cache lists the cache and data directories with sizes and what each entry 
   assert.match(r.stdout, /rusage-exec-0123456789ab {2}the rusage helper/);
   assert.match(r.stdout, /toolchains .*toolchains fetched by --toolchain: go1\.27\.3/);
   assert.match(r.stdout, /runs {2}2 saved runs/);
-  assert.match(r.stdout, /cleared by: gobaseline cache clean --saved-runs/);
+  assert.match(r.stdout, /cleared by: gobaseline cache clean --saved-runs, runs\/ only\)/);
 
   const json = await runCli(['cache', '--json'], l.env);
   const { places } = JSON.parse(json.stdout) as {
@@ -100,10 +100,21 @@ test('cache clean removes the cache directory only; runs need --saved-runs; Go c
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, 'nothing to remove\n');
 
+  // The run store holds the same runs: never removed by clean, and the output says so.
+  const db = path.join(path.dirname(l.runs), 'gobaseline.db');
+  fs.writeFileSync(db, 'the runs, stored');
   const runs = await runCli(['cache', 'clean', '--saved-runs'], l.env);
   assert.equal(runs.code, 0, runs.stderr);
   assert.equal(fs.existsSync(l.runs), false);
+  assert.equal(fs.readFileSync(db, 'utf8'), 'the runs, stored');
+  assert.match(runs.stdout, new RegExp(`^removed ${l.runs} \\(`, 'm'));
+  assert.match(runs.stdout, new RegExp(`^kept ${db} \\(.*\\): the run store still holds`, 'm'));
   assert.equal(fs.existsSync(path.join(l.gocache, 'README')), true);
+  const json = await runCli(['cache', 'clean', '--saved-runs', '--json'], l.env);
+  assert.deepEqual(JSON.parse(json.stdout), {
+    removed: [],
+    kept: [{ path: db, diskBytes: fs.statSync(db).blocks * 512 }],
+  });
 });
 
 test('cache clean refuses when its directory overlaps your GOCACHE; --saved-runs alone is a usage error', async () => {
