@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readRun, runCli, sharedWarmCache, tempDir, unwrap } from '../support/cli.js';
+import { readRun, runCli, tempDir, unwrap } from '../support/cli.js';
+import { measuredRun } from '../support/measured-run.js';
 
 test('two --config configurations: every sample names its configuration, round and place', async () => {
   const json = path.join(tempDir(), 'run.json');
@@ -65,9 +66,7 @@ test('two --config configurations: every sample names its configuration, round a
 });
 
 test('build settings go into the go build command; a configuration go rejects fails alone', async () => {
-  const json = path.join(tempDir(), 'run.json');
-  const r = await runCli([
-    'run',
+  const { r, run } = await measuredRun([
     '--scenario',
     'build/hello-link',
     '--config',
@@ -76,18 +75,7 @@ test('build settings go into the go build command; a configuration go rejects fa
     `stripped: ldflags='-s -w'`,
     '--config',
     'bad: ldflags=-bogus',
-    '--runs',
-    '2',
-    '--warmup',
-    '0',
-    '--warm-cache',
-    sharedWarmCache,
-    '--json',
-    json,
-    '--no-save',
   ]);
-  assert.equal(r.code, 0, r.stderr);
-  const run = readRun(json);
   const [p1, stripped, bad] = run.scenarios;
   assert.deepEqual(p1?.argv.slice(1, 4), ['build', '-p', '1']);
   assert.deepEqual(stripped?.argv.slice(1, 3), ['build', '-ldflags=-s -w']);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cliEnv, readRun, runCli, sharedWarmCache, tempDir } from '../support/cli.js';
+import { cliEnv, runCli, tempDir } from '../support/cli.js';
+import { measuredRun } from '../support/measured-run.js';
 import { fileHashes } from '../support/tree-digest.js';
 
 const UUID = 'github.com/google/uuid';
@@ -67,24 +68,8 @@ function moduleWithDependency(): string {
 test('run --project measures a real public module: build cold and warm, vet, test compile; every file unchanged', async () => {
   const dir = uuidModule();
   const before = fileHashes(dir);
-  const json = path.join(tempDir(), 'run.json');
-  const r = await runCli([
-    'run',
-    '--project',
-    dir,
-    '--runs',
-    '2',
-    '--warmup',
-    '0',
-    '--warm-cache',
-    sharedWarmCache,
-    '--json',
-    json,
-    '--no-save',
-  ]);
-  assert.equal(r.code, 0, r.stderr);
+  const { r, run } = await measuredRun(['--project', dir]);
   assert.deepEqual(fileHashes(dir), before, 'every file of the module is byte-identical');
-  const run = readRun(json);
   assert.deepEqual(run.config.scenarios, [
     'project/build-cold',
     'project/build-warm',
@@ -110,9 +95,7 @@ test('run --project with a dependency: downloaded once untimed, then measured of
   const dir = moduleWithDependency();
   const before = fileHashes(dir);
   assert.ok(before['go.sum'], 'go mod tidy wrote a go.sum');
-  const json = path.join(tempDir(), 'run.json');
-  const r = await runCli([
-    'run',
+  const { run } = await measuredRun([
     '--project',
     dir,
     '--scenario',
@@ -122,19 +105,9 @@ test('run --project with a dependency: downloaded once untimed, then measured of
     'plain: trimpath=false',
     '--config',
     "stripped: ldflags='-s -w' trimpath=true",
-    '--runs',
-    '2',
-    '--warmup',
-    '0',
-    '--warm-cache',
-    sharedWarmCache,
-    '--json',
-    json,
-    '--no-save',
   ]);
-  assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(fileHashes(dir), before);
-  const scenarios = readRun(json).scenarios;
+  const scenarios = run.scenarios;
   const of = (id: string, configuration: string) =>
     scenarios.find((s) => s.scenarioId === id && s.configuration === configuration);
   const sizes: number[] = [];

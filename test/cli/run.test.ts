@@ -14,6 +14,8 @@ import {
   unwrap,
   tempDir,
 } from '../support/cli.js';
+import { measuredRun } from '../support/measured-run.js';
+import { privateCache } from '../support/private-cache.js';
 import { treeDigest } from '../support/tree-digest.js';
 
 test('run measures go version: table on stdout, a versioned JSON record with every sample', async () => {
@@ -100,6 +102,8 @@ test("a cold build leaves the user's default GOCACHE, GOMODCACHE and TMPDIR as t
   writeFileSync(path.join(userCache, '00', '00aa-d'), 'cached bytes');
   writeFileSync(path.join(userModCache, 'marker'), 'module cache');
   writeFileSync(path.join(home, '.config', 'go', 'env'), 'GOFLAGS=-buildvcs=false\n');
+  // gobaseline's own cache dir there holds copies of its programs: none is built cold.
+  await privateCache(path.join(home, '.cache'));
   const before = [treeDigest(userCache), treeDigest(userModCache)];
   const json = path.join(home, 'run.json');
   const r = await runCli(
@@ -132,24 +136,7 @@ test("a cold build leaves the user's default GOCACHE, GOMODCACHE and TMPDIR as t
 });
 
 test("warm scenarios: link cost and binary size, the program's own VmHWM, GC figures", async () => {
-  const dir = tempDir();
-  const json = path.join(dir, 'run.json');
-  const r = await runCli([
-    'run',
-    '--scenario',
-    'build/hello-link,run/empty,runtime/gc',
-    '--runs',
-    '2',
-    '--warmup',
-    '0',
-    '--warm-cache',
-    sharedWarmCache,
-    '--json',
-    json,
-    '--no-save',
-  ]);
-  assert.equal(r.code, 0, r.stderr);
-  const run = readRun(json);
+  const { r, run } = await measuredRun(['--scenario', 'build/hello-link,run/empty,runtime/gc']);
   const byId = new Map(run.scenarios.map((s) => [s.scenarioId, s]));
   const hello = byId.get('build/hello-link')?.samples[0];
   assert.ok((hello?.metrics.binarySizeBytes ?? 0) > 500_000);

@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { defaultDbPath, openStore } from '../../src/store/open-store.js';
 import { cliEnv, runCli, tempDir } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
+import { storedRunCount } from '../support/stored-runs.js';
 
 const quickRun = [
   'run',
@@ -61,14 +62,8 @@ describe('run and analyze save to the run store', () => {
     const r = await runCli([...quickRun, '--db', db], env);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /imported/);
-    const count = async (spec: string): Promise<number> => {
-      const store = await openStore(spec, env, { importRuns: false });
-      try {
-        return (await store.listRuns()).length;
-      } finally {
-        await store.close();
-      }
-    };
+    const count = (spec: string): Promise<number> =>
+      storedRunCount(spec, env, { importRuns: false });
     assert.equal(await count(db), 1); // only its own run
     const byDefault = await runCli(quickRun, env);
     assert.equal(byDefault.code, 0, byDefault.stderr);

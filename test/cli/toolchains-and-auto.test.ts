@@ -9,7 +9,8 @@ import { cacheDir } from '../../src/measure/helper.js';
 import { toolchainModCache } from '../../src/measure/toolchains.js';
 import { findGoOnPath } from '../../src/probe/index.js';
 import { requireToolchain } from '../support/ci.js';
-import { cliEnv, readRun, runCli, sharedWarmCache, tempDir, unwrap } from '../support/cli.js';
+import { cliEnv, readRun, runCli, tempDir, unwrap } from '../support/cli.js';
+import { measuredRun } from '../support/measured-run.js';
 
 test('--toolchain go1.27.3,local measures both, interleaved run by run', async (t) => {
   if (!(await requireToolchain(t, 'go1.27.3'))) return;
@@ -76,31 +77,13 @@ test('--toolchain go1.27.3,local measures both, interleaved run by run', async (
 
 test("an exported GOROOT is the local go's: the other toolchain builds with its own", async (t) => {
   if (!(await requireToolchain(t, 'go1.27.3'))) return;
-  const json = path.join(tempDir(), 'goroot.json');
   const goroot = path.dirname(
     path.dirname(fs.realpathSync(findGoOnPath(process.env.PATH) ?? 'go')),
   );
-  const r = await runCli(
-    [
-      'run',
-      '--scenario',
-      'build/hello-link',
-      '--toolchain',
-      'local,go1.27.3',
-      '--runs',
-      '1',
-      '--warmup',
-      '0',
-      '--warm-cache',
-      sharedWarmCache,
-      '--json',
-      json,
-      '--no-save',
-    ],
-    cliEnv({ GOROOT: goroot }),
+  const { run } = await measuredRun(
+    ['--scenario', 'build/hello-link', '--toolchain', 'local,go1.27.3'],
+    { runs: 1, env: cliEnv({ GOROOT: goroot }) },
   );
-  assert.equal(r.code, 0, r.stderr);
-  const run = readRun(json);
   assert.deepEqual(
     run.scenarios.map((s) => [s.toolchain, s.setupFailure?.stderrTail ?? null, s.samples[0]?.ok]),
     [

@@ -11,6 +11,7 @@ import { defaultDbPath, openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store.js';
 import { tempDir } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
+import { storedRunCount } from '../support/stored-runs.js';
 import { storeSuite } from './store-suite.js';
 
 const hashFile = (file: string): string =>
@@ -97,14 +98,7 @@ describe('SQLite store: bad files', () => {
     const runs = path.join(data, 'gobaseline', 'runs');
     fs.mkdirSync(runs, { recursive: true });
     fs.copyFileSync(fixturePath('runs/startup-a.json'), path.join(runs, 'a.json'));
-    const count = async (spec: string | undefined): Promise<number> => {
-      const store = await openStore(spec, env);
-      try {
-        return (await store.listRuns()).length;
-      } finally {
-        await store.close();
-      }
-    };
+    const count = (spec: string | undefined): Promise<number> => storedRunCount(spec, env);
     assert.equal(await count(path.join(tempDir(), 'mine.db')), 0);
     assert.equal(await count(undefined), 1);
     // The default file named with --db is the default store: imported once already.

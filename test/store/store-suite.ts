@@ -9,7 +9,7 @@ import { ExitCode } from '../../src/errors.js';
 import { machineHash, machineRow } from '../../src/store/run-rows.js';
 import { importRunFiles, openStore } from '../../src/store/open-store.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
-import { StoreError } from '../../src/store/store.js';
+import { StoreError, type RunStore } from '../../src/store/store.js';
 import { fixturePath, repoRoot } from '../support/paths.js';
 import { tempDir } from '../support/cli.js';
 import { tinyRun } from '../support/tiny-runs.js';
@@ -27,6 +27,21 @@ export interface StoreTarget {
 const quiet = { importRuns: false };
 
 export function storeSuite(kind: string, target: StoreTarget): void {
+  /** Runs `fn` on a new, empty store, closed afterwards; skips where this kind has none. */
+  const withFreshStore = async (
+    t: TestContext,
+    fn: (store: RunStore) => Promise<void>,
+  ): Promise<void> => {
+    const db = await target.fresh(t);
+    if (!db) return;
+    const store = await openStore(db, {}, quiet);
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+
   describe(`${kind} store`, () => {
     it('creates the schema at the current version, and opens again without changes', async (t) => {
       const db = await target.fresh(t);
@@ -42,10 +57,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
     });
 
     it('keeps a run exactly as saved, once, with its labels', async (t) => {
-      const db = await target.fresh(t);
-      if (!db) return;
-      const store = await openStore(db, {}, quiet);
-      try {
+      await withFreshStore(t, async (store) => {
         const run = JSON.parse(fs.readFileSync(fixturePath('runs/startup-a.json'), 'utf8'));
         assert.equal(await store.saveRun(run, { commit: 'abc123', branch: 'main' }), true);
         assert.equal(await store.saveRun(run, { commit: 'other' }), false);
@@ -61,9 +73,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
           machine: machineHash(run.fingerprint),
           labels: { branch: 'main', commit: 'abc123' },
         });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('saves a batch of runs in one call: each once, what was stored before kept as it was', async (t) => {
@@ -102,10 +112,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
     });
 
     it('lists runs newest first, by machine and up to a limit', async (t) => {
-      const db = await target.fresh(t);
-      if (!db) return;
-      const store = await openStore(db, {}, quiet);
-      try {
+      await withFreshStore(t, async (store) => {
         for (let i = 0; i < 5; i++) {
           await store.saveRun(tinyRun(`r${i}`, `2026-01-0${i + 1}T00:00:00.000Z`), { i: `${i}` });
         }
@@ -121,16 +128,11 @@ export function storeSuite(kind: string, target: StoreTarget): void {
         );
         assert.equal((await store.listRuns({ machine: all[0]!.machine })).length, 5);
         assert.equal((await store.listRuns({ machine: 'elsewhere' })).length, 0);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('gives a series per scenario, metric and configuration, oldest first', async (t) => {
-      const db = await target.fresh(t);
-      if (!db) return;
-      const store = await openStore(db, {}, quiet);
-      try {
+      await withFreshStore(t, async (store) => {
         const configurations = ['default', 'gomaxprocs=1'];
         await store.saveRun(
           tinyRun('b', '2026-01-02T00:00:00.000Z', { configurations, scaleWall: 2 }),
@@ -163,16 +165,11 @@ export function storeSuite(kind: string, target: StoreTarget): void {
           legacy.map((p) => p.runId),
           ['c'],
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('counts failed samples apart from the summary', async (t) => {
-      const db = await target.fresh(t);
-      if (!db) return;
-      const store = await openStore(db, {}, quiet);
-      try {
+      await withFreshStore(t, async (store) => {
         const run = tinyRun('f', '2026-01-01T00:00:00.000Z', { samples: 3 });
         const s = run.scenarios[0]!;
         s.samples[1] = {
@@ -184,16 +181,11 @@ export function storeSuite(kind: string, target: StoreTarget): void {
         const [p] = await store.series({ scenarioId: s.scenarioId, metric: 'wallNs' });
         assert.equal(p!.n, 2);
         assert.equal(p!.failed, 1);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('keeps analyses as JSON with their headline figures', async (t) => {
-      const db = await target.fresh(t);
-      if (!db) return;
-      const store = await openStore(db, {}, quiet);
-      try {
+      await withFreshStore(t, async (store) => {
         const run = tinyRun('m', '2026-01-01T00:00:00.000Z');
         await store.saveRun(run);
         const report = { critical: ['runtime', 'net/http'], wallNs: 2.5e9, nested: { ok: true } };
@@ -246,9 +238,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
             ['build', machineHash(run.fingerprint)],
           ],
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('imports the saved run files once, keeping them and skipping what is not a run', async (t) => {

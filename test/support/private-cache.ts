@@ -22,13 +22,14 @@ export interface PrivateCache {
 /**
  * Builds membw, the rusage helper and the canary programs in the real cache directory when they
  * are missing (once per machine), then copies every program found there (the GOMAXPROCS probe
- * too, when a run has built it) into a new private one. Nothing else is copied: the memory
+ * too, when a run has built it) into `xdgCacheHome`/gobaseline (default: a new temp dir). Nothing else is copied: the memory
  * bandwidth cached by earlier runs stays behind, so the private cache starts without one.
  */
-export async function privateCache(): Promise<PrivateCache> {
-  const xdgCacheHome = tempDir('gbtest-xdg-cache-');
+export async function privateCache(
+  xdgCacheHome = tempDir('gbtest-xdg-cache-'),
+): Promise<PrivateCache> {
   const dir = path.join(xdgCacheHome, 'gobaseline');
-  fs.mkdirSync(dir);
+  fs.mkdirSync(dir, { recursive: true });
   const go = resolveGo(undefined, process.env);
   const membw = await ensureMembw(go);
   assert.equal(membw.kind, 'built', membw.kind === 'unavailable' ? membw.reason : '');
