@@ -4,15 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, hasExitCode } from '../errors.js';
 import { toolVersion } from '../measure/baseline.js';
-import {
-  collectEnv,
-  collectList,
-  collectRepeat,
-  duration,
-  percent,
-  seconds,
-  wholeNumber,
-} from './options.js';
+import { collectEnv, collectList, collectRepeat, seconds, wholeNumber } from './options.js';
 import { register as registerAnalyze } from './analyze-command.js';
 import { register as registerCache } from './cache-command.js';
 import { register as registerCheck } from './check-command.js';
@@ -24,7 +16,8 @@ import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 import { register as registerSweep } from './sweep-command.js';
-import { dbOption, labelOption } from './store-options.js';
+import { addAutoOptions } from './measure-session.js';
+import { addStoreOptions, NO_SAVE_RUN } from './store-options.js';
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gobaseline')
@@ -42,7 +35,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         write(`gobaseline: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
     });
 
-  program
+  const run = program
     .command('run')
     .description('measure a suite of scenarios on this machine, print the table and save the run')
     .option('-s, --suite <id>', 'suite to run: quick (default) or standard')
@@ -87,22 +80,6 @@ function buildProgram(setExit: (code: number) => void): Command {
       '--project <dir>',
       'measure your Go module too: build (cold, warm), vet and test compile of a private copy (alone: only these; see docs/project.md)',
     )
-    .option('--auto', 'sample each scenario until the 95% CI of its median is within --target-ci')
-    .option(
-      '--target-ci <percent>',
-      'with --auto: CI half-width to reach, of the median (default 2%)',
-      percent,
-    )
-    .option(
-      '--max-time <duration>',
-      'with --auto: sampling time budget per scenario (default 60s)',
-      duration,
-    )
-    .option(
-      '--max-runs <n>',
-      'with --auto: run budget per scenario and configuration (default 200)',
-      wholeNumber(1),
-    )
     .option(
       '-e, --env <KEY=VALUE>',
       'set a variable for the measured commands (repeatable)',
@@ -112,14 +89,11 @@ function buildProgram(setExit: (code: number) => void): Command {
       '--json <file>',
       'also write the whole run as JSON to this file ("-": to stdout, no table)',
     )
-    .option('--no-save', "don't save the run (in the run store and under the data directory)")
     .option('--no-canary', "don't measure the drift canaries (the machine's own speed)")
     .option(
       '--fresh-bandwidth',
       "measure the machine's memory bandwidth even if a run measured it in the last hour",
     )
-    .addOption(dbOption())
-    .addOption(labelOption())
     .option(
       '--warm-cache <dir>',
       'reuse this private GOCACHE for warm scenarios across runs (never your own)',
@@ -130,8 +104,10 @@ function buildProgram(setExit: (code: number) => void): Command {
         .default(600),
     )
     .option('-q, --quiet', 'no progress output')
-    .option('--wide', "print every column of the table, whatever the terminal's width")
-    .action(async (opts) => setExit(await runCommand(opts)));
+    .option('--wide', "print every column of the table, whatever the terminal's width");
+  addAutoOptions(run);
+  addStoreOptions(run, NO_SAVE_RUN);
+  run.action(async (opts) => setExit(await runCommand(opts)));
 
   program
     .command('scenarios')

@@ -2,6 +2,7 @@
 // progress on stderr, Ctrl-C (the first stops the command in progress and keeps the samples
 // taken so far; a second quits at once), and keeping the run (data directory, --json FILE)
 // so that a measured run is never lost.
+import type { Command } from 'commander';
 import { withStore, type StoreOptions } from './store-options.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline, type BaselineOptions } from '../measure/baseline.js';
@@ -9,6 +10,7 @@ import { interruptible } from '../measure/interrupt.js';
 import type { AutoPlan, InterleaveOrder, RunRecord } from '../record/run-record.js';
 import { StderrProgress } from '../report/progress.js';
 import { runsDir, saveRun, saveRunSomewhere, writeRunFile } from '../store/run-files.js';
+import { duration, percent, wholeNumber } from './options.js';
 import { writeFailure } from './output-file.js';
 
 /** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
@@ -22,6 +24,30 @@ export interface AutoOptions {
   targetCi?: number;
   maxTime?: number;
   maxRuns?: number;
+}
+
+/** Adds --auto, --target-ci, --max-time and --max-runs to a measuring command (run, sweep). */
+export function addAutoOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--auto',
+      'sample until the 95% CI of the median of every scenario and configuration is within --target-ci',
+    )
+    .option(
+      '--target-ci <percent>',
+      'with --auto: CI half-width to reach, of the median (default 2%)',
+      percent,
+    )
+    .option(
+      '--max-time <duration>',
+      'with --auto: sampling time budget per scenario (default 60s)',
+      duration,
+    )
+    .option(
+      '--max-runs <n>',
+      'with --auto: run budget per scenario and configuration (default 200)',
+      wholeNumber(1),
+    );
 }
 
 /** Adaptive sampling from --auto (undefined without it); its budgets without --auto are a UsageError. */

@@ -1,4 +1,4 @@
-// The store options of `run` and `analyze` (--db, --label, --no-save) and saving through them.
+// The store options of `run`, `sweep` and `analyze` (--db, --label, --no-save) and saving through them.
 // The store itself is store/; this file only opens it as the user asked and says what happened.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { toolVersion } from '../measure/baseline.js';
@@ -46,13 +46,19 @@ export function labelOption(): Option {
   ).argParser(collectLabel);
 }
 
-/** Adds --db, --label and --no-save to an analyze command. */
-export function addStoreOptions(cmd: Command): Command {
-  return cmd
-    .addOption(dbOption())
-    .addOption(labelOption())
-    .option('--no-save', "don't save the result in the run store");
+/**
+ * Adds --db, --label and --no-save to a command; `noSave` words what --no-save skips (an
+ * analyze command saves its result in the run store, a measuring one also the run file).
+ */
+export function addStoreOptions(
+  cmd: Command,
+  noSave = "don't save the result in the run store",
+): Command {
+  return cmd.addOption(dbOption()).addOption(labelOption()).option('--no-save', noSave);
 }
+
+/** What --no-save means for run and sweep. */
+export const NO_SAVE_RUN = "don't save the run (in the run store and under the data directory)";
 
 function importLine(result: ImportResult, location: string): void {
   const skipped = result.skipped.length

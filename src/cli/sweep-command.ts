@@ -31,19 +31,21 @@ import { renderSweepJson, renderSweepTable } from '../report/sweep-table.js';
 import { sweepSvg } from '../report/sweep-svg.js';
 import { ensureRunsDir } from '../store/run-files.js';
 import {
+  addAutoOptions,
   autoPlan,
   keepRun,
   measureInterruptibly,
   shuffleOrder,
   type AutoOptions,
 } from './measure-session.js';
-import { collectList, collectRepeat, duration, percent, seconds, wholeNumber } from './options.js';
+import { collectList, collectRepeat, seconds, wholeNumber } from './options.js';
+import { addStoreOptions, checkStore, NO_SAVE_RUN, type StoreOptions } from './store-options.js';
 import { checkOutputFile, writeOutput } from './output-file.js';
 import { outputWidth } from './terminal-width.js';
 
 export type SweepFormat = 'table' | 'gobench' | 'json';
 
-export interface SweepOptions extends AutoOptions {
+export interface SweepOptions extends AutoOptions, StoreOptions {
   scenario?: string[];
   cmd?: string;
   param?: string[];
@@ -54,7 +56,6 @@ export interface SweepOptions extends AutoOptions {
   svg?: string;
   json?: string;
   format: SweepFormat;
-  save: boolean;
   timeout: number;
   quiet?: boolean;
   wide?: boolean;
@@ -171,6 +172,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
   checkOutputFile(opts.svg, '--svg');
   if (opts.svg === '-') throw new UsageError('--svg needs a file name');
   if (opts.save) ensureRunsDir();
+  await checkStore(opts);
   const toolchains = await resolveToolchains([], [], process.env);
   const toolchain = toolchains[0];
   if (!toolchain) throw new UsageError('sweep: no toolchain');
@@ -232,11 +234,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
       svgCode = ExitCode.usage;
     }
   }
-  const keptCode = await keepRun(
-    run,
-    { save: opts.save },
-    opts.json === '-' ? undefined : opts.json,
-  );
+  const keptCode = await keepRun(run, opts, opts.json === '-' ? undefined : opts.json);
   if (keptCode !== null) return keptCode;
   if (svgCode !== null) return svgCode;
 
@@ -259,7 +257,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
 
 /** Adds `sweep` to the program. */
 export function register(program: Command, setExit: (code: number) => void): void {
-  program
+  const sweep = program
     .command('sweep')
     .description(
       'measure one scenario over a matrix of settings, interleaved run by run: the table with Holm-corrected changes vs default, the best configuration, response curves',
@@ -281,25 +279,6 @@ export function register(program: Command, setExit: (code: number) => void): voi
     )
     .option('-w, --warmup <n>', 'uncounted warm-up rounds (default: per scenario)', wholeNumber(0))
     .option(
-      '--auto',
-      "sample until the 95% CI of every configuration's median is within --target-ci",
-    )
-    .option(
-      '--target-ci <percent>',
-      'with --auto: CI half-width to reach, of the median (default 2%)',
-      percent,
-    )
-    .option(
-      '--max-time <duration>',
-      'with --auto: sampling time budget per scenario (default 60s)',
-      duration,
-    )
-    .option(
-      '--max-runs <n>',
-      'with --auto: run budget per configuration (default 200)',
-      wholeNumber(1),
-    )
-    .option(
       '--seed <n>',
       'the seed of the shuffled order of each round (default random, recorded)',
       wholeNumber(0),
@@ -318,7 +297,6 @@ export function register(program: Command, setExit: (code: number) => void): voi
         .choices(['table', 'gobench', 'json'])
         .default('table'),
     )
-    .option('--no-save', "don't save the run under the data directory")
     .addOption(
       new Option('--timeout <seconds>', 'kill a command running longer than this')
         .argParser(seconds)
@@ -329,6 +307,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option(
       '--recommend',
       "derive GOMAXPROCS and -p values from this machine's topology (cores, CPU quota, cpuset, NUMA, Go's default), measure them against the default and recommend one only if it is significantly faster",
-    )
-    .action(async (opts: SweepOptions) => setExit(await sweepCommand(opts)));
+    );
+  addAutoOptions(sweep);
+  addStoreOptions(sweep, NO_SAVE_RUN);
+  sweep.action(async (opts: SweepOptions) => setExit(await sweepCommand(opts)));
 }
