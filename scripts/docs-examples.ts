@@ -159,6 +159,8 @@ const steps: Step[] = [
       `${id}.json`,
     ],
   })),
+  // Link flags on hello world, cold and warm: the table per scenario and the best flags.
+  { id: 'sweep-link-flags', args: ['sweep', '--preset', 'link-flags', '--runs', '5', '--wide'] },
   {
     id: 'sweep-gobench',
     args: ['report', 'sweep-cold.json', '--format', 'gobench'],

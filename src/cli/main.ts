@@ -16,7 +16,7 @@ import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 import { register as registerSweep } from './sweep-command.js';
-import { addAutoOptions } from './measure-session.js';
+import { addAutoOptions, warmCacheOption } from './measure-session.js';
 import { addStoreOptions, NO_SAVE_RUN } from './store-options.js';
 
 function buildProgram(setExit: (code: number) => void): Command {
@@ -94,10 +94,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       '--fresh-bandwidth',
       "measure the machine's memory bandwidth even if a run measured it in the last hour",
     )
-    .option(
-      '--warm-cache <dir>',
-      'reuse this private GOCACHE for warm scenarios across runs (never your own)',
-    )
+    .addOption(warmCacheOption())
     .addOption(
       new Option('--timeout <seconds>', 'kill a command running longer than this')
         .argParser(seconds)

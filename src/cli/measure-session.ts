@@ -2,7 +2,10 @@
 // progress on stderr, Ctrl-C (the first stops the command in progress and keeps the samples
 // taken so far; a second quits at once), and keeping the run (data directory, --json FILE)
 // so that a measured run is never lost.
-import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
 import { withStore, type StoreOptions } from './store-options.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { measureBaseline, type BaselineOptions } from '../measure/baseline.js';
@@ -11,7 +14,7 @@ import type { AutoPlan, InterleaveOrder, RunRecord } from '../record/run-record.
 import { StderrProgress } from '../report/progress.js';
 import { runsDir, saveRun, saveRunSomewhere, writeRunFile } from '../store/run-files.js';
 import { duration, percent, wholeNumber } from './options.js';
-import { writeFailure } from './output-file.js';
+import { checkOutputDir, writeFailure } from './output-file.js';
 
 /** --auto defaults: ±2% CI half-width, 60 s of sampling per scenario, 200 runs. */
 export const DEFAULT_TARGET_CI = 0.02;
@@ -48,6 +51,35 @@ export function addAutoOptions(cmd: Command): Command {
       'with --auto: run budget per scenario and configuration (default 200)',
       wholeNumber(1),
     );
+}
+
+/** --warm-cache DIR, for run and sweep. */
+export function warmCacheOption(): Option {
+  return new Option(
+    '--warm-cache <dir>',
+    'reuse this private GOCACHE for warm scenarios across runs (never your own)',
+  );
+}
+
+/** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
+export function checkWarmCache(dir: string): string {
+  const wanted = path.resolve(dir);
+  const own = userGoCacheDir(process.env, readGoEnvFile(process.env));
+  // Compare real paths, so a symlink to the user's GOCACHE is refused too.
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  if (own && real(own) === real(wanted)) {
+    throw new UsageError(
+      `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
+    );
+  }
+  checkOutputDir(dir, '--warm-cache');
+  return wanted;
 }
 
 /** Adaptive sampling from --auto (undefined without it); its budgets without --auto are a UsageError. */

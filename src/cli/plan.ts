@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import type { PlannedScenario } from '../measure/baseline.js';
 import { SCENARIOS, SUITES, findScenario, findSuite } from '../scenarios/catalogue.js';
-import { PROJECT_SCENARIO_IDS, isProjectScenario } from '../scenarios/project.js';
+import { PROJECT_SCENARIO_IDS, checkProjectIds, isProjectScenario } from '../scenarios/project.js';
 
 export interface PlanOptions {
   suite?: string;
@@ -24,14 +24,7 @@ export interface RunPlan {
 
 /** Checks named project scenario ids; all of them when none is named. */
 function projectIdsOf(named: string[], project: boolean): string[] {
-  for (const id of named) {
-    if (!project) throw new UsageError(`scenario "${id}" measures your module: give --project DIR`);
-    if (!(PROJECT_SCENARIO_IDS as readonly string[]).includes(id)) {
-      throw new UsageError(
-        `unknown scenario "${id}" (project scenarios: ${PROJECT_SCENARIO_IDS.join(', ')})`,
-      );
-    }
-  }
+  checkProjectIds(named, project);
   return named;
 }
 

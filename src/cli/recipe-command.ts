@@ -32,7 +32,21 @@ async function localGoVersion(): Promise<string | null> {
   }
 }
 
-export async function recipeDockerfileCommand(opts: RecipeOptions): Promise<number> {
+/** The Dockerfile of `recipe dockerfile` and the line saying where its flags come from. */
+export interface DockerfileText {
+  text: string;
+  /** For stderr: the run the flags come from, or that there was none. */
+  note: string;
+}
+
+/**
+ * The recipe's Dockerfile: the flags of the link-flags sweep `from` (a run file), else of the
+ * newest one saved, else none. `cacheMounts: false` gives the same build without cache mounts
+ * (what `sweep --preset docker-cache` compares it with).
+ */
+export async function recipeDockerfile(
+  opts: RecipeOptions & { cacheMounts?: boolean },
+): Promise<DockerfileText> {
   let run: RunRecord | null;
   let source: string;
   if (opts.from) {
@@ -56,13 +70,18 @@ export async function recipeDockerfileCommand(opts: RecipeOptions): Promise<numb
     provenance: recipe
       ? linkRecipeProvenance(recipe, source)
       : noRecipeProvenance(`none saved in ${source}`),
+    ...(opts.cacheMounts === false ? { cacheMounts: false } : {}),
   });
+  const note = recipe
+    ? `flags from run ${recipe.runId} (configuration ${recipe.chosen})`
+    : `no link-flags sweep saved in ${source}: default flags (run \`gobaseline sweep --preset link-flags\` to measure them)`;
+  return { text, note };
+}
+
+export async function recipeDockerfileCommand(opts: RecipeOptions): Promise<number> {
+  const { text, note } = await recipeDockerfile(opts);
   process.stdout.write(text);
-  process.stderr.write(
-    recipe
-      ? `gobaseline: flags from run ${recipe.runId} (configuration ${recipe.chosen})\n`
-      : `gobaseline: no link-flags sweep saved in ${source}: default flags (run \`gobaseline sweep --preset link-flags\` to measure them)\n`,
-  );
+  process.stderr.write(`gobaseline: ${note}\n`);
   return 0;
 }
 

@@ -2,11 +2,9 @@
 // reference comparison, save the run. Ctrl-C stops the command in progress (its sample is not
 // kept), keeps the samples taken so far and removes every private directory; a second Ctrl-C
 // quits at once.
-import fs from 'node:fs';
-import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import type { RunRecord } from '../record/run-record.js';
-import { readGoEnvFile, userGoCacheDir } from '../probe/index.js';
+
 import type { InterleaveOrder } from '../record/run-record.js';
 import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
 import { parseConfigSpecs } from '../measure/config-spec.js';
@@ -27,8 +25,14 @@ import { formatValue } from '../record/units.js';
 import { ensureRunsDir } from '../store/run-files.js';
 import { checkProjectDir } from '../measure/project.js';
 import { projectScenarioTemplates } from '../scenarios/project.js';
-import { checkOutputDir, checkOutputFile } from './output-file.js';
-import { autoPlan, keepRun, measureInterruptibly, shuffleOrder } from './measure-session.js';
+import { checkOutputFile } from './output-file.js';
+import {
+  autoPlan,
+  checkWarmCache,
+  keepRun,
+  measureInterruptibly,
+  shuffleOrder,
+} from './measure-session.js';
 import { checkStore, type StoreOptions } from './store-options.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
@@ -59,27 +63,6 @@ export interface RunOptions extends StoreOptions {
   canary?: boolean;
   /** --fresh-bandwidth: measure the memory bandwidth even when a cached figure holds. */
   freshBandwidth?: boolean;
-}
-
-/** Refuses a --warm-cache that is the user's own GOCACHE: gobaseline never writes that. */
-function checkWarmCache(dir: string): string {
-  const wanted = path.resolve(dir);
-  const own = userGoCacheDir(process.env, readGoEnvFile(process.env));
-  // Compare real paths, so a symlink to the user's GOCACHE is refused too.
-  const real = (p: string): string => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  if (own && real(own) === real(wanted)) {
-    throw new UsageError(
-      `--warm-cache ${dir} is your own GOCACHE; give gobaseline a directory of its own`,
-    );
-  }
-  checkOutputDir(dir, '--warm-cache');
-  return wanted;
 }
 
 /** One line about the machine and toolchain, printed above the table (wrapped at " · "). */

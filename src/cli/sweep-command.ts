@@ -16,16 +16,23 @@ import type { RecommendationReport } from '../analyze/recommendation-report.js';
 import { topologyForRecommendation } from '../analyze/recommend-session.js';
 import { interruptible } from '../measure/interrupt.js';
 import { findScenario } from '../scenarios/catalogue.js';
+import { projectScenarioTemplates } from '../scenarios/project.js';
 import { renderRecommendation } from '../report/recommendation.js';
-import { parseParams, sweepPoints, type SweepPoint } from '../analyze/sweep-params.js';
+import type { SweepPoint } from '../analyze/sweep-params.js';
 import type { SweepReport } from '../analyze/sweep-report.js';
 import { resolveToolchains } from '../measure/toolchains.js';
 import { MIN_RUNS_FOR_CI } from '../measure/sampler.js';
-import { splitWords } from '../parse/words.js';
 import type { RunRecord } from '../record/run-record.js';
-import { commandScenario } from '../scenarios/command.js';
 import type { Scenario } from '../scenarios/types.js';
 import { renderGoBench } from '../report/gobench.js';
+import {
+  renderDockerCacheSummary,
+  renderLinkFlagsSummary,
+  scenariosWithoutBinary,
+} from '../report/sweep-preset.js';
+import { linkRecipe } from '../analyze/link-recipe.js';
+import { checkProjectDir } from '../measure/project.js';
+import { dockerCacheTargets, sweepTargets } from './sweep-targets.js';
 import { wrapText } from '../report/fit-width.js';
 import { renderSweepJson, renderSweepTable } from '../report/sweep-table.js';
 import { sweepSvg } from '../report/sweep-svg.js';
@@ -33,10 +40,12 @@ import { ensureRunsDir } from '../store/run-files.js';
 import {
   addAutoOptions,
   autoPlan,
+  checkWarmCache,
   keepRun,
   measureInterruptibly,
   shuffleOrder,
   type AutoOptions,
+  warmCacheOption,
 } from './measure-session.js';
 import { collectList, collectRepeat, seconds, wholeNumber } from './options.js';
 import { addStoreOptions, checkStore, NO_SAVE_RUN, type StoreOptions } from './store-options.js';
@@ -60,28 +69,23 @@ export interface SweepOptions extends AutoOptions, StoreOptions {
   quiet?: boolean;
   wide?: boolean;
   recommend?: boolean;
+  preset?: string;
+  warmCache?: string;
+  /** A Go module directory: its project scenarios and --cmd run in a private copy of it. */
+  project?: string;
 }
 
-/** The scenarios to sweep: catalogue ids, or the user's command as a scenario of its own. */
-function sweptScenarios(opts: SweepOptions): (string | Scenario)[] {
-  if (opts.cmd !== undefined && opts.scenario?.length)
-    throw new UsageError('give either --scenario or --cmd, not both');
-  if (opts.cmd !== undefined) {
-    const words = splitWords(opts.cmd);
-    if (words.length === 0) throw new UsageError('--cmd: the command is empty');
-    return [commandScenario(words, opts.cmd)];
-  }
-  if (!opts.scenario?.length) throw new UsageError('sweep: give --scenario ID or --cmd COMMAND');
-  return opts.scenario;
-}
-
-/**
- * The points to measure besides `default`. Today they come from --param; a preset
- * (--preset) or a recommendation (--recommend) supplies its own points here.
- */
-export function sweepPointsOf(opts: Pick<SweepOptions, 'param' | 'yes'>): SweepPoint[] {
-  if (!opts.param?.length) throw new UsageError('sweep: give at least one --param NAME=VALUES');
-  return sweepPoints(parseParams(opts.param), opts.yes === true);
+/** What a preset says under the tables: the best link flags, the docker rebuild's gain. */
+function presetSummary(
+  run: RunRecord,
+  report: SweepReport,
+  preset: string | undefined,
+  width: number,
+): string {
+  if (preset === 'link-flags')
+    return `\n${renderLinkFlagsSummary(linkRecipe(run, report), scenariosWithoutBinary(run), width)}`;
+  if (preset === 'docker-cache') return `\n${renderDockerCacheSummary(report, width)}`;
+  return '';
 }
 
 /** What goes to stdout: the run itself with --json -, else the sweep in --format. */
@@ -98,7 +102,7 @@ function stdoutText(run: RunRecord, report: SweepReport, opts: SweepOptions): st
       const warnings = run.warnings.map((w) => wrapText(`  ${w}`, prose));
       const advice = report.recommendation
         ? `\n${renderRecommendation(report.recommendation, prose)}`
-        : '';
+        : presetSummary(run, report, opts.preset, prose);
       return (
         renderSweepTable(report, width) +
         advice +
@@ -124,7 +128,10 @@ function failedLine(report: SweepReport): string | null {
 /** Whether every scenario builds with go build, so `-p` can be swept too. */
 function understandsP(scenarios: readonly (string | Scenario)[]): boolean {
   return scenarios.every((s) => {
-    const scenario = typeof s === 'string' ? findScenario(s) : s;
+    const scenario =
+      typeof s === 'string'
+        ? (findScenario(s) ?? projectScenarioTemplates().find((t) => t.id === s))
+        : s;
     return scenario?.buildSettings?.includes('p') === true;
   });
 }
@@ -164,13 +171,19 @@ async function recommendedPoints(
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<number> {
-  const scenarios = sweptScenarios(opts);
-  const points = opts.recommend ? [] : sweepPointsOf(opts);
+  const targets = sweepTargets(opts);
+  const { points } = targets;
   const auto = autoPlan(opts);
   // Every path is checked before anything is measured: a typo costs a line, not a sweep.
   checkOutputFile(opts.json, '--json');
   checkOutputFile(opts.svg, '--svg');
   if (opts.svg === '-') throw new UsageError('--svg needs a file name');
+  const warmCacheDir = opts.warmCache ? checkWarmCache(opts.warmCache) : undefined;
+  const projectDir = opts.project === undefined ? undefined : checkProjectDir(opts.project);
+  if (targets.preset === 'docker-cache') {
+    const docker = await dockerCacheTargets(projectDir !== undefined);
+    (projectDir === undefined ? targets.scenarios : targets.inModule).push(...docker);
+  }
   if (opts.save) ensureRunsDir();
   await checkStore(opts);
   const toolchains = await resolveToolchains([], [], process.env);
@@ -178,27 +191,41 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
   if (!toolchain) throw new UsageError('sweep: no toolchain');
   let advice: Omit<RecommendationReport, 'scenarios'> | null = null;
   if (opts.recommend) {
-    const recommended = await recommendedPoints(opts, scenarios, toolchain.goPath);
+    const recommended = await recommendedPoints(opts, targets.scenarios, toolchain.goPath);
     if (recommended === null) return ExitCode.ok;
     points.push(...recommended.points);
     advice = recommended.advice;
   }
   const runs = opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined);
-  const { plan, configurations } = planSweep({
-    scenarios,
+  const { plan, projectIds, configurations } = planSweep({
+    scenarios: targets.scenarios,
+    ...(projectDir === undefined ? {} : { project: { inModule: targets.inModule } }),
     points,
     toolchain: toolchain.label,
     runs,
     warmup: opts.warmup,
-    // Background load (load=N) is started by the sampler once contention wires it into measure.
   });
+  if (projectDir === undefined && targets.inModule.length > 0)
+    throw new Error('sweep: scenarios for a module without --project');
+  const inProject = projectIds.length + targets.inModule.length;
 
   const run = await measureInterruptibly(
     {
       plan,
       suite: null,
+      project:
+        projectDir === undefined
+          ? undefined
+          : {
+              dir: projectDir,
+              ids: projectIds,
+              inModule: targets.inModule,
+              runs: opts.runs ?? (opts.auto ? MIN_RUNS_FOR_CI : undefined),
+              warmup: opts.warmup,
+            },
       toolchains: [toolchain],
       configurations,
+      warmCacheDir,
       order: shuffleOrder(opts.seed),
       auto,
       userEnv: process.env,
@@ -207,7 +234,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<number> {
       warmupOverride: opts.warmup ?? null,
       timeoutMs: opts.timeout * 1000,
     },
-    plan.length * configurations.length,
+    // Preparing the project (copy, download) is one step more.
+    (plan.length + inProject) * configurations.length + (projectDir ? 1 : 0),
     opts.quiet,
   );
   if (run === null) return ExitCode.interrupted;
@@ -268,6 +296,14 @@ export function register(program: Command, setExit: (code: number) => void): voi
       "your own command instead, as one string split like a shell does (no expansion), e.g. 'go build ./...'; `go` is the toolchain measured",
     )
     .option(
+      '--preset <name>',
+      "a sweep whose scenarios and points are given: link-flags (default, -ldflags='-s -w', -trimpath on hello world cold and warm, and --project's builds: wall, link time, binary size, the best flags) or docker-cache (docker build of `recipe dockerfile`: cold vs a rebuild with cache mounts; needs a Docker engine with BuildKit)",
+    )
+    .option(
+      '--project <dir>',
+      'your Go module: --scenario project/build-cold etc. and --cmd run in a private copy of it (dependencies downloaded once, untimed; your tree is never modified)',
+    )
+    .option(
       '--param <NAME=VALUES>',
       'a parameter and its values: an environment variable (GOMAXPROCS, GOGC, GODEBUG, ...) or a build setting (p, ldflags, trimpath, cache); values as a list 1,2,4 or a range 1..8, 1..8+2, 50..400*2 (repeatable; the configurations are the product)',
       collectRepeat,
@@ -302,6 +338,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
         .argParser(seconds)
         .default(600),
     )
+    .addOption(warmCacheOption())
     .option('-q, --quiet', 'no progress output')
     .option('--wide', "print every column of the table, whatever the terminal's width")
     .option(

@@ -35,7 +35,7 @@ import { effectiveCache } from './configurations.js';
 import type { ProgressSink, SampledConfiguration, SamplerContext } from './sampler.js';
 import { runScenario } from './sampler.js';
 import { prepareProject } from './project.js';
-import { projectScenarios } from '../scenarios/project.js';
+import { inProjectScenario, projectScenarios } from '../scenarios/project.js';
 
 /** One scenario with the run counts to use. */
 export interface PlannedScenario {
@@ -50,6 +50,8 @@ export interface ProjectPlan {
   dir: string;
   /** Project scenario ids, in measuring order. */
   ids: string[];
+  /** Scenarios of the caller's (`sweep --cmd`, a preset) to run in the module's copy, after them. */
+  inModule?: Scenario[];
   /** --runs/--warmup, else each scenario's default. */
   runs?: number;
   warmup?: number;
@@ -61,13 +63,14 @@ async function planProject(
   prep: Parameters<typeof prepareProject>[1],
 ): Promise<PlannedScenario[]> {
   const module = await prepareProject(project.dir, prep);
-  return projectScenarios(module)
-    .filter((s) => project.ids.includes(s.id))
-    .map((scenario) => ({
-      scenario,
-      warmup: project.warmup ?? scenario.defaultWarmup,
-      runs: project.runs ?? scenario.defaultRuns,
-    }));
+  return [
+    ...projectScenarios(module).filter((s) => project.ids.includes(s.id)),
+    ...(project.inModule ?? []).map((s) => inProjectScenario(module, s)),
+  ].map((scenario) => ({
+    scenario,
+    warmup: project.warmup ?? scenario.defaultWarmup,
+    runs: project.runs ?? scenario.defaultRuns,
+  }));
 }
 
 export interface BaselineOptions {

@@ -51,3 +51,4 @@ export {
   type CpuTopologySummary,
 } from '../parse/cpu-topology.js';
 export { probeStorage, type StoragePlace } from './storage.js';
+export { probeDockerEngine, type DockerEngine } from './docker-engine.js';

@@ -10,7 +10,8 @@ function percent(change: SweepChange | null): string | null {
   return `${sign}${(change.deltaFraction * 100).toFixed(1)}%`;
 }
 
-function candidateLine(c: LinkCandidate): string {
+/** One candidate's changes, scenario by scenario; `(not taken)` when it is not eligible. */
+export function candidateLine(c: LinkCandidate): string {
   const parts = c.scenarios.map((s) => {
     const size = percent(s.size);
     const wall = s.wall && !s.wall.significant ? '~' : percent(s.wall);

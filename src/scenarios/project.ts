@@ -2,6 +2,7 @@
 // module once it is prepared: a private copy whose dependencies are already in a private module
 // cache. Every command runs offline (GOPROXY=off, -mod=readonly), so no timing includes the
 // network and the copy's go.mod and go.sum are never rewritten.
+import { UsageError } from '../errors.js';
 import type { BuildFlagSetting, MetricSpec, Scenario } from './types.js';
 
 /** What scenario generation needs to know of a prepared module. */
@@ -25,6 +26,21 @@ export const PROJECT_SCENARIO_IDS = [
 /** True for the id of a project scenario (one that needs --project). */
 export function isProjectScenario(id: string): boolean {
   return id.startsWith('project/');
+}
+
+/**
+ * Checks named project scenario ids (`run`/`sweep --scenario project/...`): a UsageError
+ * without --project (`project` false) or for an id that is not one.
+ */
+export function checkProjectIds(ids: readonly string[], project: boolean): void {
+  for (const id of ids) {
+    if (!project) throw new UsageError(`scenario "${id}" measures your module: give --project DIR`);
+    if (!(PROJECT_SCENARIO_IDS as readonly string[]).includes(id)) {
+      throw new UsageError(
+        `unknown scenario "${id}" (project scenarios: ${PROJECT_SCENARIO_IDS.join(', ')})`,
+      );
+    }
+  }
 }
 
 const OFFLINE_ENV = { GOPROXY: 'off' };
@@ -104,6 +120,20 @@ export function projectScenarios(module: ProjectModule): Scenario[] {
       defaultRuns: 10,
     },
   ];
+}
+
+/**
+ * A scenario of the caller's (the user's `sweep --cmd`, a preset's) run in the module's private
+ * copy, offline like the project scenarios; its own id, command and metrics are kept.
+ */
+export function inProjectScenario(module: ProjectModule, scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    // The copy, not a generated workspace (workspaceDir wins over workspace).
+    workspaceDir: module.dir,
+    env: { ...OFFLINE_ENV, ...scenario.env },
+    description: `${scenario.description} (in a private copy of ${module.modulePath})`,
+  };
 }
 
 /** The project scenarios before a module is known: for checks of settings and for listings. */

@@ -156,6 +156,6 @@ test('bad input: one line, exit 2, nothing measured', async () => {
     assert.equal(r.stdout, '');
   }
   const r = await runCli(['sweep', '--param', 'GOGC=50', '--no-save']);
-  assert.match(r.stderr, /give --scenario ID or --cmd/);
+  assert.match(r.stderr, /give --scenario ID, --cmd COMMAND or --preset NAME/);
   assert.equal(existsSync(path.join(tempDir(), 'x')), false);
 });

@@ -1,0 +1,68 @@
+// `sweep --preset NAME`: sweeps whose scenarios and points are given, not asked for. A preset
+// supplies the points (what --param would) and the scenarios (what --scenario would; a
+// --scenario given replaces them). `link-flags`: default, `-ldflags=-s -w` and `-trimpath` on
+// a hello-world build, cold and warm, and on the user's module (--project) cold and warm: wall
+// time, link time and binary size (source document 4.3). `docker-cache`: `docker build` of
+// `recipe dockerfile`'s output, cold without cache mounts against a rebuild after a source
+// change with them (scenarios/docker-build.ts). Pure.
+import { UsageError } from '../errors.js';
+import { effectiveCache } from '../measure/configurations.js';
+import { findScenario } from '../scenarios/catalogue.js';
+import type { Scenario } from '../scenarios/types.js';
+import { parseParams, sweepPoints, type SweepPoint } from './sweep-params.js';
+
+export const PRESETS = ['link-flags', 'docker-cache'] as const;
+export type PresetId = (typeof PRESETS)[number];
+
+/** The link settings `link-flags` compares with the default, one at a time (as --param would write them). */
+export const LINK_FLAG_PARAMS = ['ldflags=-s -w', 'trimpath=true'] as const;
+
+/** What a preset measures. */
+export interface PresetSweep {
+  /** Catalogue ids, project ids (with --project) or scenarios built here, in measuring order. */
+  scenarios: (string | Scenario)[];
+  /** The points besides `default`. */
+  points: SweepPoint[];
+}
+
+/** The preset's id, or a UsageError listing the presets. */
+export function presetId(name: string): PresetId {
+  if ((PRESETS as readonly string[]).includes(name)) return name as PresetId;
+  throw new UsageError(`--preset ${name}: unknown preset (presets: ${PRESETS.join(', ')})`);
+}
+
+/**
+ * `scenario` with a fresh, empty private GOCACHE per run: what the `cache=cold` setting does,
+ * as a scenario of its own (`ID-cold`) so that its configurations are compared with a cold
+ * `default`, not with a warm one.
+ */
+export function coldVariant(scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    id: `${scenario.id}-cold`,
+    description: `${scenario.description.replace(/ against a warm private GOCACHE/, '')}, with a fresh, empty, private GOCACHE per run (cold)`,
+    cache: effectiveCache(scenario, { cache: 'cold' }),
+    defaultWarmup: 0,
+    defaultRuns: 3,
+  };
+}
+
+/** The points of `link-flags`: each link setting alone. */
+export function linkFlagPoints(): SweepPoint[] {
+  return LINK_FLAG_PARAMS.flatMap((p) => sweepPoints(parseParams([p])));
+}
+
+/**
+ * `link-flags`: hello-world cold and warm (build/hello-link reports link time and binary size),
+ * then with --project the module's cold and warm builds; `scenarios` (--scenario) replaces them.
+ */
+export function linkFlagsPreset(project: boolean, scenarios?: readonly string[]): PresetSweep {
+  const hello = findScenario('build/hello-link');
+  if (!hello) throw new Error('link-flags: no build/hello-link in the catalogue');
+  const own: (string | Scenario)[] = [
+    coldVariant(hello),
+    hello.id,
+    ...(project ? ['project/build-cold', 'project/build-warm'] : []),
+  ];
+  return { scenarios: scenarios?.length ? [...scenarios] : own, points: linkFlagPoints() };
+}
