@@ -6,8 +6,6 @@
 // `recipe dockerfile`'s output, cold without cache mounts against a rebuild after a source
 // change with them (scenarios/docker-build.ts). Pure.
 import { UsageError } from '../errors.js';
-import { effectiveCache } from '../measure/configurations.js';
-import { findScenario } from '../scenarios/catalogue.js';
 import type { Scenario } from '../scenarios/types.js';
 import { parseParams, sweepPoints, type SweepPoint } from './sweep-params.js';
 
@@ -31,37 +29,20 @@ export function presetId(name: string): PresetId {
   throw new UsageError(`--preset ${name}: unknown preset (presets: ${PRESETS.join(', ')})`);
 }
 
-/**
- * `scenario` with a fresh, empty private GOCACHE per run: what the `cache=cold` setting does,
- * as a scenario of its own (`ID-cold`) so that its configurations are compared with a cold
- * `default`, not with a warm one.
- */
-export function coldVariant(scenario: Scenario): Scenario {
-  return {
-    ...scenario,
-    id: `${scenario.id}-cold`,
-    description: `${scenario.description.replace(/ against a warm private GOCACHE/, '')}, with a fresh, empty, private GOCACHE per run (cold)`,
-    cache: effectiveCache(scenario, { cache: 'cold' }),
-    defaultWarmup: 0,
-    defaultRuns: 3,
-  };
-}
-
 /** The points of `link-flags`: each link setting alone. */
 export function linkFlagPoints(): SweepPoint[] {
   return LINK_FLAG_PARAMS.flatMap((p) => sweepPoints(parseParams([p])));
 }
 
 /**
- * `link-flags`: hello-world cold and warm (build/hello-link reports link time and binary size),
- * then with --project the module's cold and warm builds; `scenarios` (--scenario) replaces them.
+ * `link-flags`: hello world cold and warm (build/hello-cold, build/hello-link: both report link
+ * time and binary size), then with --project the module's cold and warm builds; `scenarios`
+ * (--scenario) replaces them.
  */
 export function linkFlagsPreset(project: boolean, scenarios?: readonly string[]): PresetSweep {
-  const hello = findScenario('build/hello-link');
-  if (!hello) throw new Error('link-flags: no build/hello-link in the catalogue');
   const own: (string | Scenario)[] = [
-    coldVariant(hello),
-    hello.id,
+    'build/hello-cold',
+    'build/hello-link',
     ...(project ? ['project/build-cold', 'project/build-warm'] : []),
   ];
   return { scenarios: scenarios?.length ? [...scenarios] : own, points: linkFlagPoints() };

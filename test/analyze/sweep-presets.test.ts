@@ -1,19 +1,11 @@
 // The presets' scenarios and points, and how sweep's options choose what to sweep. Pure.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  coldVariant,
-  linkFlagPoints,
-  linkFlagsPreset,
-  presetId,
-} from '../../src/analyze/sweep-presets.js';
+import { linkFlagPoints, linkFlagsPreset, presetId } from '../../src/analyze/sweep-presets.js';
 import { planSweep } from '../../src/analyze/sweep-plan.js';
 import { sweepTargets } from '../../src/cli/sweep-targets.js';
-import { findScenario } from '../../src/scenarios/catalogue.js';
 import { dockerCacheScenarios } from '../../src/scenarios/docker-build.js';
 import type { Scenario } from '../../src/scenarios/types.js';
-
-const hello = findScenario('build/hello-link')!;
 
 test('link-flags: each link setting alone against default', () => {
   assert.deepEqual(linkFlagPoints(), [
@@ -24,12 +16,9 @@ test('link-flags: each link setting alone against default', () => {
 
 test('link-flags: hello world cold and warm, the module builds with --project, --scenario replaces them', () => {
   const ids = (ss: (string | Scenario)[]) => ss.map((s) => (typeof s === 'string' ? s : s.id));
-  assert.deepEqual(ids(linkFlagsPreset(false).scenarios), [
-    'build/hello-link-cold',
-    'build/hello-link',
-  ]);
+  assert.deepEqual(ids(linkFlagsPreset(false).scenarios), ['build/hello-cold', 'build/hello-link']);
   assert.deepEqual(ids(linkFlagsPreset(true).scenarios), [
-    'build/hello-link-cold',
+    'build/hello-cold',
     'build/hello-link',
     'project/build-cold',
     'project/build-warm',
@@ -37,15 +26,6 @@ test('link-flags: hello world cold and warm, the module builds with --project, -
   assert.deepEqual(ids(linkFlagsPreset(true, ['project/build-warm']).scenarios), [
     'project/build-warm',
   ]);
-});
-
-test('the cold variant is the scenario with a fresh GOCACHE per run (what cache=cold does)', () => {
-  const cold = coldVariant(hello);
-  assert.equal(cold.id, 'build/hello-link-cold');
-  assert.equal(cold.cache, 'fresh');
-  assert.deepEqual(cold.argv, hello.argv);
-  assert.deepEqual(cold.metrics, hello.metrics);
-  assert.match(cold.description, /fresh, empty, private GOCACHE per run/);
 });
 
 test('the preset plans: default, ldflags, trimpath on both scenarios; project ids kept apart', () => {
@@ -58,7 +38,7 @@ test('the preset plans: default, ldflags, trimpath on both scenarios; project id
   assert.deepEqual(
     plan.map((p) => [p.scenario.id, p.runs, p.warmup]),
     [
-      ['build/hello-link-cold', 3, 0],
+      ['build/hello-cold', 5, 0],
       ['build/hello-link', 10, 2],
     ],
   );
