@@ -181,6 +181,7 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
       {
         machine: machineHash(fingerprint),
         bootId: await readBootId(),
+        busy: fingerprint.load.busy,
         fresh: wantsFreshBandwidth(opts),
       },
       opts.signal,

@@ -64,12 +64,17 @@ export interface BandwidthSource {
   bootId: string | null;
   /** Measure even when a cached figure holds (load=N, --fresh-bandwidth). */
   fresh: boolean;
+  /**
+   * The machine is busy (load.busy): a figure measured now is this run's, not kept for others
+   * (on this VM one measured at load 13 was a third of the idle figure).
+   */
+  busy?: boolean;
 }
 
 /**
  * The fingerprint's memory-bandwidth figure: builds the program if needed (once per version),
  * then the cached figure (bandwidth-cache.ts) unless `fresh`, else a measurement, which is cached
- * for later runs; `warning` says why there is no figure.
+ * for later runs unless the machine is busy; `warning` says why there is no figure.
  */
 export async function fingerprintBandwidth(
   goPath: string,
@@ -91,7 +96,7 @@ export async function fingerprintBandwidth(
   const bw = await measureMemoryBandwidth(program.path, signal);
   if ('unavailable' in bw) return { warning: `no memory bandwidth: ${bw.unavailable}` };
   const measured = { ...bw, measuredAt };
-  if (key) await writeCachedBandwidth(file, key, measured);
+  if (key && !source.busy) await writeCachedBandwidth(file, key, measured);
   return { bandwidth: measured };
 }
 

@@ -81,9 +81,11 @@ test('the fingerprint measures once, then reuses the figure until asked for a fr
   const fresh = await fingerprintBandwidth(go, env, { ...source, fresh: true });
   assert.equal(fresh.bandwidth?.cached, undefined);
   assert.notEqual(fresh.bandwidth?.measuredAt, first.bandwidth?.measuredAt);
-  // Where there is no boot id, nothing is cached or reused.
+  // Where there is no boot id, nothing is cached or reused; a busy machine's figure is not kept.
   fs.rmSync(path.join(cache.dir, BANDWIDTH_CACHE_FILE));
   const noBoot = await fingerprintBandwidth(go, env, { ...source, bootId: null });
   assert.equal(noBoot.bandwidth?.cached, undefined);
+  const busy = await fingerprintBandwidth(go, env, { ...source, busy: true });
+  assert.equal(busy.bandwidth?.cached, undefined);
   assert.ok(!fs.existsSync(path.join(cache.dir, BANDWIDTH_CACHE_FILE)));
 });
