@@ -8,47 +8,17 @@
 //
 //   npm run bench:check [-- REPS RUNS]      (defaults 20 repetitions, 20 runs per gobaseline run)
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunRecord } from '../src/record/run-record.js';
 import { openStore } from '../src/store/open-store.js';
+import { buildGoWrapper, installGo } from './go-wrapper.js';
 import { cli, machineLine, median, metricValues } from './support.js';
 
 const reps = Number(process.argv[2] ?? 20);
 const runs = Number(process.argv[3] ?? 20);
-const realGo = '/usr/local/go/bin/go';
 const scenario = 'startup/go-version';
-
-const WRAPPER = `package main
-
-import (
-	"os"
-	"strconv"
-	"syscall"
-	"time"
-)
-
-var delayMicros = "0"
-
-func main() {
-	if d, _ := strconv.Atoi(delayMicros); d > 0 {
-		time.Sleep(time.Duration(d) * time.Microsecond)
-	}
-	args := append([]string{"go"}, os.Args[1:]...)
-	if err := syscall.Exec("${realGo}", args, os.Environ()); err != nil {
-		os.Exit(127)
-	}
-}
-`;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-check-'));
 process.on('SIGINT', () => {
@@ -63,37 +33,13 @@ const env = {
   XDG_CONFIG_HOME: path.join(tmp, 'config'),
 };
 
-/** Builds the wrapper with a delay, with private caches (never the user's). */
-function buildWrapper(delayMicros: number, out: string): void {
-  const src = path.join(tmp, 'wrapper');
-  mkdirSync(src, { recursive: true });
-  writeFileSync(path.join(src, 'main.go'), WRAPPER);
-  writeFileSync(path.join(src, 'go.mod'), 'module wrapper\n\ngo 1.22\n');
-  execFileSync(
-    realGo,
-    ['build', '-o', out, '-ldflags', `-X main.delayMicros=${delayMicros}`, '.'],
-    {
-      cwd: src,
-      env: {
-        ...process.env,
-        GOCACHE: path.join(tmp, 'gocache'),
-        GOFLAGS: '',
-        GOPATH: path.join(tmp, 'gopath'),
-      },
-    },
-  );
-}
-
 const bin = path.join(tmp, 'bin');
 mkdirSync(bin, { recursive: true });
 const goPath = path.join(bin, 'go');
 
-/** Puts a wrapper at the measured path (a rename: the path never misses a go). */
+/** Puts a wrapper at the measured path. */
 function install(wrapper: string): void {
-  const next = path.join(bin, 'go.next');
-  copyFileSync(wrapper, next);
-  execFileSync('chmod', ['+x', next]);
-  renameSync(next, goPath);
+  installGo(wrapper, goPath);
 }
 
 function runOnce(file: string): RunRecord {
@@ -128,12 +74,12 @@ function check(db: string, file: string): number {
 
 async function main(): Promise<void> {
   const fast = path.join(tmp, 'go-fast');
-  buildWrapper(0, fast);
+  buildGoWrapper(0, fast, tmp);
   install(fast);
   const calib = median(metricValues(runOnce(path.join(tmp, 'calib.json')), scenario, 'wallNs'));
   const delayMicros = Math.round((calib * 0.1) / 1000);
   const slow = path.join(tmp, 'go-slow');
-  buildWrapper(delayMicros, slow);
+  buildGoWrapper(delayMicros, slow, tmp);
   console.log(
     `wrapper go version median ${(calib / 1e6).toFixed(3)} ms; slowdown sleep ${delayMicros} µs`,
   );

@@ -55,7 +55,9 @@ export function describeItem(item: CheckItem, threshold: number): string {
     regression:
       item.raw.verdict === 'regression'
         ? `slower ${over}`
-        : `slower relative to the canary ${over}: the machine was faster, Go was not`,
+        : item.machine?.verdict === 'improvement'
+          ? `slower relative to the canary ${over}: the machine was faster, Go was not`
+          : `slower relative to the canary ${over} (raw, the run-to-run drift hides it)`,
     machine: 'slower raw, but not relative to the canary: the machine slowed, not Go',
     'too-short': `baseline too short (needs 5 earlier runs of this machine, toolchain and configuration)`,
     improvement: 'faster than the baseline (information)',
