@@ -3,7 +3,7 @@
 // five form the history, then one more run with nothing changed and one with a fixed ~10%
 // slowdown are each judged by `check --run FILE`. The go measured is always the same path,
 // a small Go wrapper that execs /usr/local/go/bin/go (so the toolchain's identity stays the
-// same); for the slowed run the wrapper is swapped for one that first sleeps ~10% of the
+// same); for the slowed run the wrapper is swapped for one that first busy-waits ~10% of the
 // measured time. Which of the two judged runs comes first alternates between repetitions.
 //
 //   npm run bench:check [-- REPS RUNS]      (defaults 20 repetitions, 20 runs per gobaseline run)
@@ -64,11 +64,13 @@ function runOnce(file: string): RunRecord {
   return JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
 }
 
-function check(db: string, file: string): number {
+/** check's exit code; what it printed, when the verdict is not the `expected` one. */
+function check(db: string, file: string, expected: number): number {
   const r = spawnSync(process.execPath, [cli, 'check', '--db', db, '--run', file], {
     env,
     encoding: 'utf8',
   });
+  if (r.status !== expected) console.log(`  check said (exit ${r.status}):\n${r.stdout}`);
   return r.status ?? 70;
 }
 
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
   const slow = path.join(tmp, 'go-slow');
   buildGoWrapper(delayMicros, slow, tmp);
   console.log(
-    `wrapper go version median ${(calib / 1e6).toFixed(3)} ms; slowdown sleep ${delayMicros} µs`,
+    `wrapper go version median ${(calib / 1e6).toFixed(3)} ms; slowdown busy-wait ${delayMicros} µs`,
   );
 
   let passUnchanged = 0;
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
       install(kind === 'slow' ? slow : fast);
       const file = path.join(tmp, `${kind}.json`);
       medians[kind] = median(metricValues(runOnce(file), scenario, 'wallNs'));
-      codes[kind] = check(db, file);
+      codes[kind] = check(db, file, kind === 'slow' ? 1 : 0);
     }
     slowdowns.push((medians.slow as number) / (medians.same as number) - 1);
     if (codes.same === 0) passUnchanged++;

@@ -1,6 +1,6 @@
 // A go at a fixed path that can be made slower without changing what it is: a small Go program
 // that execs the real go (so `go version`, GOROOT and the toolchain's identity stay the same),
-// optionally sleeping first. bench/check-acceptance.ts and scripts/docs-check.ts swap a slowed
+// optionally busy-waiting first. bench/check-acceptance.ts and scripts/docs-check.ts swap a slowed
 // one in at the same path to inject a known regression of the environment.
 import { copyFileSync, chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -21,8 +21,11 @@ import (
 var delayMicros = "0"
 
 func main() {
+	// A busy-wait, not a sleep: a sleep overshoots by the timer's slack and lets the CPU idle
+	// (here a 0.4 ms time.Sleep added about 1.5 ms), so the slowdown would not be the one asked.
 	if d, _ := strconv.Atoi(delayMicros); d > 0 {
-		time.Sleep(time.Duration(d) * time.Microsecond)
+		for start := time.Now(); time.Since(start) < time.Duration(d)*time.Microsecond; {
+		}
 	}
 	args := append([]string{"go"}, os.Args[1:]...)
 	if err := syscall.Exec("${REAL_GO}", args, os.Environ()); err != nil {
@@ -32,7 +35,7 @@ func main() {
 `;
 
 /**
- * Builds the wrapper sleeping `delayMicros` before the exec into `out`, with private caches
+ * Builds the wrapper busy-waiting `delayMicros` before the exec into `out`, with private caches
  * under `workDir` (never the user's GOCACHE or GOPATH).
  */
 export function buildGoWrapper(delayMicros: number, out: string, workDir: string): void {

@@ -3,7 +3,7 @@
 // A go at a fixed path (bench/go-wrapper.ts: a wrapper that execs /usr/local/go/bin/go) gets a
 // history of runs; then one run is made with the machine loaded by background work (the
 // project's membw program, one process per CPU, always stopped) and judged, and finally the
-// wrapper at the same path is replaced by one that sleeps ~15% of the measured time first, and
+// wrapper at the same path is replaced by one that busy-waits ~15% of the measured time first, and
 // the next run is judged. Everything lives in a private temp dir (XDG dirs, store, caches),
 // removed at the end, also on Ctrl-C. About two minutes.
 //
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   }
   await shown('check-demo-loaded', ['check', '--db', 'demo.db', '--run', 'loaded.json']);
 
-  // (a) The go at the same path replaced by a slower one: sleeps SLOWDOWN of the median first.
+  // (a) The go at the same path replaced by a slower one: busy-waits SLOWDOWN of the median first.
   const history = Array.from({ length: HISTORY }, (_, i) =>
     median(metricValues(readRun(`h${i}.json`), 'startup/go-version', 'wallNs')),
   );
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
 
   const taken =
     `_Demonstrations: taken ${machineLine()}, 1-minute load average ${os.loadavg()[0]!.toFixed(1)} ` +
-    `at the end, ${runs} samples per run, the slowed wrapper sleeping ${delayMicros} µs ` +
+    `at the end, ${runs} samples per run, the slowed wrapper busy-waiting ${delayMicros} µs ` +
     `(${(SLOWDOWN * 100).toFixed(0)}% of the history's median), ${loaders} membw load processes, ` +
     'by `npm run docs:check`._';
   const { text, changed } = rewritePage(

@@ -58,13 +58,28 @@ export interface CheckOutcome {
   failed: boolean;
 }
 
-function status(raw: BaselineJudgement, relative: BaselineJudgement | null): CheckStatus {
+/**
+ * The verdict. The canary is used only where it moved beyond its own run-to-run band: a canary
+ * that held steady adds its noise to the relative figure and explains nothing, so the raw
+ * judgement stands (a run 10% slower on a steady machine is Go's regression, whatever the
+ * relative figure's wider band says).
+ */
+function status(
+  raw: BaselineJudgement,
+  relative: BaselineJudgement | null,
+  machine: BaselineJudgement | null,
+): CheckStatus {
+  if (raw.verdict === 'too-short') return 'too-short';
+  const machineSlower = machine?.verdict === 'regression';
+  const machineFaster = machine?.verdict === 'improvement';
   if (raw.verdict === 'regression') {
     // The machine slowed down as much: the canary explains it; not Go's regression.
-    return relative && relative.verdict !== 'regression' ? 'machine' : 'regression';
+    return machineSlower && relative && relative.verdict !== 'regression'
+      ? 'machine'
+      : 'regression';
   }
-  if (raw.verdict === 'too-short') return 'too-short';
-  if (relative?.verdict === 'regression') return 'regression';
+  // A faster machine can hide a slower Go: judged relative to the canary.
+  if (machineFaster && relative?.verdict === 'regression') return 'regression';
   return raw.verdict;
 }
 
@@ -113,7 +128,7 @@ export function checkAgainstHistory(
           { ...rule, largerIsWorse: true },
         )
       : null;
-    return { ...input, status: status(raw, relative), raw, relative, machine };
+    return { ...input, status: status(raw, relative, machine), raw, relative, machine };
   });
   const failed = items.some(
     (i) => i.status === 'regression' || (options.strict === true && i.status === 'too-short'),

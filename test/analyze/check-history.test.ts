@@ -40,3 +40,31 @@ test('a slowdown the canary shares is the machine; one it does not share fails; 
   assert.equal(checkAgainstHistory([short]).failed, false);
   assert.equal(checkAgainstHistory([short], { strict: true }).failed, true);
 });
+
+test('the canary counts only where it moved beyond its own band', () => {
+  // A noisy canary that held steady: the relative figure's band is wide, the raw one narrow.
+  const noisy = points([100, 101, 99, 100.5, 99.5], (i) => [1, 1.1, 0.9, 1.05, 0.95][i] ?? 1);
+  const steady = checkAgainstHistory([input(112, noisy, 1.0)]).items[0];
+  assert.equal(steady?.machine?.verdict, 'ok');
+  assert.equal(steady?.relative?.verdict, 'ok');
+  assert.equal(steady?.status, 'regression');
+  // Unchanged raw, the relative figure worse, the machine steady: raw stands, no regression.
+  const calm = checkAgainstHistory([
+    input(
+      100,
+      points([100, 101, 99, 100.5, 99.5], () => 1),
+      0.97,
+    ),
+  ]);
+  assert.equal(calm.items[0]?.status, 'ok');
+  // Unchanged raw on a machine 15% faster: Go got slower relative to it.
+  const hidden = checkAgainstHistory([
+    input(
+      100,
+      points([100, 101, 99, 100.5, 99.5], () => 1),
+      0.85,
+    ),
+  ]);
+  assert.equal(hidden.items[0]?.machine?.verdict, 'improvement');
+  assert.equal(hidden.items[0]?.status, 'regression');
+});
