@@ -59,27 +59,34 @@ export interface CheckOutcome {
 }
 
 /**
- * The verdict. The canary is used only where it moved beyond its own run-to-run band: a canary
- * that held steady adds its noise to the relative figure and explains nothing, so the raw
- * judgement stands (a run 10% slower on a steady machine is Go's regression, whatever the
- * relative figure's wider band says).
+ * Whether the figure relative to the canary is the one to judge: where the canary helps. It
+ * helps when dividing by it narrowed the run-to-run band (the canary followed the drift of the
+ * earlier runs), or when the machine itself moved beyond the canary's own band (then only the
+ * relative figure can tell Go from the machine). Otherwise dividing by a canary adds its own
+ * noise and the raw judgement stands.
  */
+function canaryHelps(
+  raw: BaselineJudgement,
+  relative: BaselineJudgement | null,
+  machine: BaselineJudgement | null,
+): relative is BaselineJudgement {
+  if (!relative || relative.verdict === 'too-short') return false;
+  const moved = machine?.verdict === 'regression' || machine?.verdict === 'improvement';
+  return moved || (relative.band ?? Infinity) < (raw.band ?? Infinity);
+}
+
+/** The verdict, judged relative to the canary where it helps (see canaryHelps). */
 function status(
   raw: BaselineJudgement,
   relative: BaselineJudgement | null,
   machine: BaselineJudgement | null,
 ): CheckStatus {
   if (raw.verdict === 'too-short') return 'too-short';
-  const machineSlower = machine?.verdict === 'regression';
-  const machineFaster = machine?.verdict === 'improvement';
-  if (raw.verdict === 'regression') {
-    // The machine slowed down as much: the canary explains it; not Go's regression.
-    return machineSlower && relative && relative.verdict !== 'regression'
-      ? 'machine'
-      : 'regression';
-  }
-  // A faster machine can hide a slower Go: judged relative to the canary.
-  if (machineFaster && relative?.verdict === 'regression') return 'regression';
+  if (!canaryHelps(raw, relative, machine)) return raw.verdict;
+  // Slower relative to the machine: Go's regression, even where a faster machine hid it raw.
+  if (relative.verdict === 'regression') return 'regression';
+  // Slower raw only: the machine slowed down as much; not Go's regression.
+  if (raw.verdict === 'regression') return 'machine';
   return raw.verdict;
 }
 
