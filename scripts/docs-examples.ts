@@ -127,6 +127,12 @@ const steps: Step[] = [
   { id: 'analyze-goroot-json', args: ['analyze', 'goroot', '--experiment', 'none', '--json'] },
   { id: 'analyze-goroot', args: ['analyze', 'goroot', '--runs', '10', '--no-build'] },
   { id: 'sweep-help', args: ['sweep', '--help'] },
+  { id: 'analyze-modules-help', args: ['analyze', 'modules', '--help'] },
+  // The default sizes (10 and 100 modules, a few minutes) with the scaling chart.
+  {
+    id: 'analyze-modules',
+    args: ['analyze', 'modules', '--svg', path.join(images, 'analyze-modules.svg'), '--no-save'],
+  },
   {
     id: 'generate',
     args: [

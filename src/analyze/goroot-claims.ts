@@ -1,11 +1,13 @@
 // The source document's claims about GOROOT that `analyze goroot` tests, and the rule that turns
-// a measured estimate with its confidence interval into "holds" / "does not hold here". Pure.
+// a measured estimate with its confidence interval into "holds" / "does not hold here" (also used
+// by `analyze modules` for chapter 3's claims). Pure.
 import { formatNumber, formatValue } from '../record/units.js';
 import type { BootstrapInterval } from './goroot-stats.js';
 
 /** A quantitative claim of the source document. */
 export interface Claim {
-  id: 'symlink-level-cost' | 'tmpfs-stat-slower';
+  /** e.g. `symlink-level-cost`; `analyze modules` uses its own ids. */
+  id: string;
   /** The claim as the source document words it. */
   text: string;
   /** The claimed value: ns per symlink level, or a ratio tmpfs/disk. */
@@ -13,7 +15,7 @@ export interface Claim {
   unit: 'ns' | 'ratio';
   /**
    * The range of true values that still count as the claim ("~0.5 ms", "3x"): a factor of two
-   * around a per-level cost, a factor of 1.5 around a ratio.
+   * around a per-level cost, a factor of 1.5 around a ratio. bandHi may be Infinity ("more than").
    */
   bandLo: number;
   bandHi: number;
@@ -63,6 +65,7 @@ export interface ClaimCheck {
 
 /** Formats a value in the claim's unit: "0.52 ms", "1.03×". */
 export function formatClaimValue(claim: Claim, value: number): string {
+  if (value === Infinity) return '∞';
   if (claim.unit === 'ratio') return `${formatNumber(value)}×`;
   // Show a tiny or negative per-level cost in µs rather than as "-3.1 ns" noise in ms.
   return formatValue('ns', value);

@@ -168,27 +168,46 @@ function bestOf(metrics: readonly SweepMetric[]): SweepBest | null {
   };
 }
 
+/**
+ * One scenario's results (one per configuration, matched by name) against the configurations,
+ * the first the base: summaries, changes with Holm-corrected p-values, the best, the failures.
+ */
+export function analyzeScenarioResults(
+  scenarioId: string,
+  mine: readonly ScenarioResult[],
+  configurations: readonly Configuration[],
+  options: SweepAnalysisOptions = {},
+): SweepScenario {
+  const alpha = options.alpha ?? 0.05;
+  const confidence = options.confidence ?? 0.95;
+  const results = configurations.map((c) =>
+    mine.find((s) => (s.configuration ?? s.toolchain) === c.name),
+  );
+  const specs = mine[0]?.metrics ?? [];
+  const metrics = specs
+    .map((spec) => analyzeMetric(results, configurations, spec, alpha, confidence))
+    .filter((m) => m.rows.some((r) => r.n > 0));
+  const failures: SweepFailure[] = configurations.flatMap((c, i) => {
+    const reason = failureOf(results[i]);
+    return reason === null ? [] : [{ configuration: c.name, reason }];
+  });
+  return { scenarioId, metrics, best: bestOf(metrics), failures };
+}
+
 /** Analyzes every scenario of a sweep's run (see the module comment). */
 export function analyzeSweep(run: RunRecord, options: SweepAnalysisOptions = {}): SweepReport {
   const alpha = options.alpha ?? 0.05;
   const confidence = options.confidence ?? 0.95;
   const configurations = runConfigurations(run);
   const scenarioIds = [...new Set(run.scenarios.map((s) => s.scenarioId))];
-  const scenarios = scenarioIds.map((id): SweepScenario => {
-    const mine = run.scenarios.filter((s) => s.scenarioId === id);
-    const results = configurations.map((c) =>
-      mine.find((s) => (s.configuration ?? s.toolchain) === c.name),
-    );
-    const specs = mine[0]?.metrics ?? [];
-    const metrics = specs
-      .map((spec) => analyzeMetric(results, configurations, spec, alpha, confidence))
-      .filter((m) => m.rows.some((r) => r.n > 0));
-    const failures: SweepFailure[] = configurations.flatMap((c, i) => {
-      const reason = failureOf(results[i]);
-      return reason === null ? [] : [{ configuration: c.name, reason }];
-    });
-    return { scenarioId: id, metrics, best: bestOf(metrics), failures };
-  });
+  const scenarios = scenarioIds.map((id) =>
+    analyzeScenarioResults(
+      id,
+      run.scenarios.filter((s) => s.scenarioId === id),
+      configurations,
+      { alpha, confidence },
+    ),
+  );
   return {
     schema: 'gobaseline/sweep',
     schemaVersion: SWEEP_SCHEMA_VERSION,

@@ -6,6 +6,7 @@ import { register as registerCache } from './analyze-cache-command.js';
 import { register as registerGoroot } from './analyze-goroot-command.js';
 import { register as registerIo } from './analyze-io-command.js';
 import { register as registerLatency } from './analyze-latency-command.js';
+import { register as registerModules } from './analyze-modules-command.js';
 import { addStoreOptions } from './store-options.js';
 
 /** Adds `analyze` and its topics to the program. */
@@ -13,13 +14,14 @@ export function register(program: Command, setExit: (code: number) => void): voi
   const analyze = program
     .command('analyze')
     .description(
-      'deep dives: goroot (resolution, symlinks, tmpfs), build (action graph), cache (hit rate), io (strace), latency (4 KiB reads)',
+      'deep dives: goroot (resolution, symlinks, tmpfs), build (action graph), cache (hit rate), io (strace), latency (4 KiB reads), modules (GOPATH vs modules, vendor, GO111MODULE, sumdb)',
     );
   registerBuild(analyze, setExit);
   registerCache(analyze, setExit);
   registerIo(analyze, setExit);
   registerLatency(analyze, setExit);
   registerGoroot(analyze, setExit);
+  registerModules(analyze, setExit);
   // Every analysis is kept in the run store (--db, --label, --no-save).
   for (const topic of analyze.commands) addStoreOptions(topic);
 }

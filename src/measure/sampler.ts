@@ -46,6 +46,13 @@ export interface SampledConfiguration {
    * set); the scenario's and then the configuration's own variables are added to it.
    */
   env: Record<string, string>;
+  /** The directory its commands run in; default the scenario's workspace (`{ws}`). */
+  cwd?: string;
+  /**
+   * Variables naming a directory that every run (the priming run too) starts with empty, at the
+   * same path: e.g. a cold GOMODCACHE filled from a local proxy. Emptying it is not timed.
+   */
+  emptiedPerRun?: Record<string, string>;
 }
 
 /** Background load around a measured run (measure/background-load.ts); stop() ends it. */
@@ -126,12 +133,16 @@ async function writeWorkspace(scenario: Scenario, dirs: PrivateDirs): Promise<st
   return dir;
 }
 
-function execute(
+async function execute(
   scenario: Scenario,
   p: Prepared,
   argv: string[],
   env = p.env,
 ): Promise<ProcessResult> {
+  for (const dir of Object.values(p.tc.emptiedPerRun ?? {})) {
+    removeTree(dir);
+    await fs.mkdir(dir, { recursive: true });
+  }
   return p.ctx.runner.run({
     argv,
     env,
@@ -159,7 +170,7 @@ async function prepare(
     samples: [],
     stoppedEarly: false,
   };
-  const ws = await writeWorkspace(scenario, ctx.dirs);
+  const ws = tc.cwd ?? (await writeWorkspace(scenario, ctx.dirs));
   const p: Prepared = {
     ctx,
     tc,
@@ -167,7 +178,13 @@ async function prepare(
     argv,
     cache: effectiveCache(scenario, configuration.build),
     ws,
-    env: { ...tc.env, GOCACHE: ctx.warmCacheDir, ...scenario.env, ...configuration.env },
+    env: {
+      ...tc.env,
+      GOCACHE: ctx.warmCacheDir,
+      ...scenario.env,
+      ...configuration.env,
+      ...tc.emptiedPerRun,
+    },
     id,
     consecutiveFailures: 0,
     active: true,

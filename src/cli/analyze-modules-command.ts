@@ -1,0 +1,130 @@
+// `gobaseline analyze modules`: module resolution at scale. For each size a synthetic workspace
+// is generated (generate/) and `go list -deps`, `go list -m -json all` and a warm `go build`
+// are timed under GOPATH mode, module mode (warm and cold module cache), vendor/, -mod=mod,
+// the checksum database and GO111MODULE=auto, interleaved; the table, the scaling chart
+// (--svg) and chapter 3's claims judged. Offline; the user's caches and GOPATH are never used.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
+import { optionsProblem } from '../generate/plan.js';
+import { measureModules, sizeOptions } from '../analyze/modules-session.js';
+import { MODULE_COMMANDS, moduleModes } from '../analyze/modules-modes.js';
+import { withContext } from '../measure/context.js';
+import { interruptible } from '../measure/interrupt.js';
+import { renderModulesReport } from '../report/modules-report.js';
+import { modulesSvg } from '../report/modules-svg.js';
+import { StderrProgress } from '../report/progress.js';
+import { checkWarmCache, warmCacheOption } from './measure-session.js';
+import { checkOutputFile, writeOutput } from './output-file.js';
+import { seconds, wholeNumber } from './options.js';
+import { keepAnalysis, type AnalysisStoreOptions } from './store-options.js';
+
+/** Sizes `analyze modules` measures by default: a few minutes on a 2-core machine. */
+export const DEFAULT_SIZES = [10, 100];
+
+/** Options of `analyze modules`. */
+export interface AnalyzeModulesOptions extends AnalysisStoreOptions {
+  modules: number[];
+  depth: number;
+  fanout: number;
+  packages: number;
+  files: number;
+  seed: number;
+  runs: number;
+  warmup: number;
+  go?: string;
+  warmCache?: string;
+  json?: boolean;
+  svg?: string;
+  timeout: number;
+  quiet?: boolean;
+}
+
+/** Parses `--modules 10,100,1000`: distinct whole numbers >= 1, ascending. */
+export function parseSizes(value: string): number[] {
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) {
+    throw new InvalidArgumentError(
+      `expected comma-separated module counts, each a whole number >= 1, got "${value}"`,
+    );
+  }
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
+
+/** Adds `modules` to the `analyze` command; `setExit` receives the exit code. */
+export function register(analyze: Command, setExit: (code: number) => void): void {
+  analyze
+    .command('modules')
+    .description(
+      'module resolution at scale on generated workspaces: GOPATH vs modules, vendor/, a cold module cache, -mod=mod, the checksum database, GO111MODULE=auto; scaling chart and the source document’s claims judged',
+    )
+    .addOption(
+      new Option('--modules <list>', 'dependency modules per workspace, comma-separated')
+        .argParser(parseSizes)
+        .default(DEFAULT_SIZES, DEFAULT_SIZES.join(',')),
+    )
+    .option('--depth <n>', 'layers of dependency modules (at most the size)', wholeNumber(1), 3)
+    .option('--fanout <n>', 'direct dependencies of a module', wholeNumber(1), 3)
+    .option('--packages <n>', 'packages per module', wholeNumber(1), 2)
+    .option('--files <n>', 'Go files per package', wholeNumber(1), 2)
+    .option('--seed <n>', 'the generator’s seed', wholeNumber(0), 1)
+    .option('-r, --runs <n>', 'timed runs per command and mode', wholeNumber(1), 6)
+    .option('-w, --warmup <n>', 'uncounted rounds after the untimed first run', wholeNumber(0), 0)
+    .option('--go <path>', 'the go binary to measure (default: go on PATH)')
+    .addOption(warmCacheOption())
+    .option('--json', 'print the whole analysis as JSON instead of tables')
+    .option('--svg <file>', 'write the scaling chart (log-log, one line per mode) as SVG')
+    .addOption(
+      new Option('--timeout <seconds>', 'kill a go command running longer than this')
+        .argParser(seconds)
+        .default(600),
+    )
+    .option('-q, --quiet', 'no progress output')
+    .action(async (opts: AnalyzeModulesOptions) => setExit(await analyzeModulesCommand(opts)));
+}
+
+/** `gobaseline analyze modules`; resolves to the exit code. */
+export async function analyzeModulesCommand(opts: AnalyzeModulesOptions): Promise<number> {
+  const workspace = {
+    depth: opts.depth,
+    fanout: opts.fanout,
+    packages: opts.packages,
+    files: opts.files,
+    seed: opts.seed,
+  };
+  for (const m of opts.modules) {
+    const problem = optionsProblem(sizeOptions(workspace, m));
+    if (problem) throw new UsageError(problem);
+  }
+  const warmCacheDir = opts.warmCache === undefined ? undefined : checkWarmCache(opts.warmCache);
+  checkOutputFile(opts.svg, '--svg');
+  if (opts.svg === '-') throw new UsageError('--svg needs a file name');
+  const say = opts.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const cells = opts.modules.length * MODULE_COMMANDS.length * moduleModes('').length;
+  const progress = new StderrProgress(cells, process.stderr, opts.quiet === true);
+  const report = await interruptible((signal) =>
+    withContext(
+      { go: opts.go, userEnv: process.env, overrides: {}, timeoutMs: opts.timeout * 1000, signal },
+      (ctx) =>
+        measureModules(
+          ctx,
+          {
+            sizes: opts.modules,
+            workspace,
+            runs: opts.runs,
+            warmup: opts.warmup,
+            ...(warmCacheDir === undefined ? {} : { warmCacheDir }),
+          },
+          progress,
+          say,
+        ),
+    ),
+  );
+  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(renderModulesReport(report));
+  if (opts.svg) {
+    await writeOutput(opts.svg, modulesSvg(report), '--svg');
+    say(`wrote ${opts.svg}`);
+  }
+  if (report.perSize.length > 0) await keepAnalysis('modules', report, opts);
+  return report.status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
+}
