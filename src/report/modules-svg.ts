@@ -1,14 +1,14 @@
 // The scaling chart of `analyze modules --svg`: per command a panel of median wall time against
 // the number of dependency modules, both axes logarithmic, one line per mode with its 95% CI as
-// whiskers, and each line's knee (analyze/modules-scaling.ts) marked with a hollow diamond
-// where it lies inside the sizes measured. Hand-written SVG (helpers in svg.ts). Pure.
+// whiskers, and each line's knee (analyze/modules-scaling.ts) marked on the line with a hollow
+// diamond where it lies inside the sizes measured. A mode has the same colour in every panel. Hand-written SVG (helpers in svg.ts). Pure.
 import type { ModulesReport, ScalingCurve } from '../analyze/modules-report.js';
 import { displayUnitFor, formatIn, formatNumber } from '../record/units.js';
 import { coord, escapeXml, svgDocument } from './svg.js';
 
-const WIDTH = 760;
+const WIDTH = 820;
 const PANEL_HEIGHT = 320;
-const MARGIN = { left: 80, right: 190, top: 40, bottom: 50 };
+const MARGIN = { left: 80, right: 240, top: 40, bottom: 50 };
 const TITLE_HEIGHT = 56;
 /** Tableau 10: distinguishable, also in greyscale print. */
 const COLOURS = [
@@ -27,6 +27,22 @@ function logTicks(lo: number, hi: number): number[] {
     }
   }
   return ticks;
+}
+
+/**
+ * The curve's value at `modules` as drawn: interpolated between its neighbouring points on the
+ * log-log axes (where the knee's diamond sits on the line); null outside the points.
+ */
+function onCurve(curve: ScalingCurve, modules: number): number | null {
+  const pts = curve.points;
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const a = pts[i] as ScalingCurve['points'][number];
+    const b = pts[i + 1] as ScalingCurve['points'][number];
+    if (modules < a.modules || modules > b.modules || a.center <= 0 || b.center <= 0) continue;
+    const f = Math.log(modules / a.modules) / Math.log(b.modules / a.modules);
+    return Math.exp(Math.log(a.center) + f * Math.log(b.center / a.center));
+  }
+  return null;
 }
 
 /** One command's panel, its top at `top`. */
@@ -82,9 +98,14 @@ function panel(
   );
   const legend: string[] = [];
   curves.forEach((curve, i) => {
-    const colour = COLOURS[i % COLOURS.length] as string;
+    // A mode keeps its colour in every panel (panels lack the modes that cannot run them).
+    const index = Math.max(
+      0,
+      report.modes.findIndex((m) => m.id === curve.mode),
+    );
+    const colour = COLOURS[index % COLOURS.length] as string;
     // Past the palette, lines repeat its colours dashed.
-    const dash = i >= COLOURS.length ? ' stroke-dasharray="4 3"' : '';
+    const dash = index >= COLOURS.length ? ' stroke-dasharray="4 3"' : '';
     const width = curve.mode === report.base ? 3 : 2;
     out.push(
       `<polyline points="${curve.points.map((p) => `${coord(px(p.modules))},${coord(py(p.center))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="${width}"${dash}/>`,
@@ -106,10 +127,11 @@ function panel(
       );
     }
     const k = curve.knee;
-    const marked = k !== null && k.inRange && 2 * k.fixedNs > yLo && 2 * k.fixedNs < yHi;
-    if (k && marked) {
+    const atKnee = k?.inRange ? onCurve(curve, k.modules) : null;
+    const marked = k !== null && atKnee !== null;
+    if (k && atKnee !== null) {
       const x = px(k.modules);
-      const y = py(2 * k.fixedNs);
+      const y = py(atKnee);
       out.push(
         `<polygon points="${coord(x)},${coord(y - 6)} ${coord(x + 6)},${coord(y)} ${coord(x)},${coord(y + 6)} ${coord(x - 6)},${coord(y)}" fill="white" stroke="${colour}" stroke-width="2"><title>${escapeXml(
           `knee of ${curve.mode}: ≈ ${Math.round(k.modules)} modules (fixed ${formatIn(k.fixedNs, unit)}, ${formatIn(k.perModuleNs, displayUnitFor('ns', k.perModuleNs))} per module)`,
