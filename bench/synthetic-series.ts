@@ -2,17 +2,10 @@
 // series with weekly seasonality, multiplicative heavy-tailed noise, isolated spikes, and
 // injected level changes (steps, ramps, steps that also change the noise) with known locations.
 
-/** A seeded uniform generator on [0, 1) (mulberry32: small, fast, good enough for simulation). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/stats/random.js';
+
+/** The seeded generator of src/stats/random.ts, for the tests that build series from this set. */
+export { mulberry32 };
 
 /** A standard normal draw (Box–Muller) from a uniform generator. */
 export function normal(rand: () => number): number {

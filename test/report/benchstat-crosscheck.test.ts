@@ -15,18 +15,10 @@ import {
 } from '../support/benchstat.js';
 import { runCli, tempDir } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
+import { mulberry32 } from '../../src/stats/random.js';
 
-/** Deterministic uniform [0, 1) numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) numbers. */
+const rng = mulberry32;
 
 /** n normal values (mean, sd) rounded to `step`, from seed. */
 function normal(seed: number, n: number, mean: number, sd: number, step = 0.1): number[] {
