@@ -3,8 +3,13 @@
 // the first its change against the first and the test; a geomean row; warnings as numbered
 // footnotes. Pure.
 import Table from 'cli-table3';
-import type { CompareMetric, CompareReport, MetricComparison } from './compare.js';
-import { formatGoFloat, MIN_PAIRED_ROUNDS } from '../stats/index.js';
+import {
+  comparisonTest,
+  type CompareMetric,
+  type CompareReport,
+  type MetricComparison,
+} from './compare.js';
+import { formatGoFloat } from '../stats/index.js';
 import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
 import { CPU_SPLIT_REASON, cpuResolutionNs } from '../stats/cpu-resolution.js';
 import { canaryLines } from './compare-canary.js';
@@ -184,17 +189,6 @@ function headings(report: CompareReport, layout: Layout): string[] {
   return head;
 }
 
-/** The test the legend names: round by round where every compared cell was paired. */
-function testName(report: CompareReport): string {
-  const cells = report.metrics.flatMap((m) =>
-    m.rows.flatMap((r) => r.cells.flatMap((c) => (c?.vsBase ? [c.vsBase] : []))),
-  );
-  const paired = cells.filter((c) => c.paired).length;
-  if (paired === 0) return 'Mann-Whitney U test';
-  if (paired === cells.length) return 'Wilcoxon signed-rank test of the runs paired by round';
-  return `Wilcoxon signed-rank test of the runs paired by round where ${MIN_PAIRED_ROUNDS} or more rounds pair up, else Mann-Whitney U test`;
-}
-
 /** The lines above a table: what is compared with what, and how. */
 function preamble(report: CompareReport): string[] {
   const inputs = report.inputs.map(
@@ -208,7 +202,7 @@ function preamble(report: CompareReport): string[] {
     inputs.join(' · '),
     ...left,
     `centre: median ± ${formatGoFloat(report.confidence * 100)}% confidence interval; ` +
-      `vs base: ${testName(report)}, ~ where p > ${formatGoFloat(report.alpha)} (not significant)`,
+      `vs base: ${comparisonTest(report)}, ~ where p > ${formatGoFloat(report.alpha)} (not significant)`,
   ];
 }
 

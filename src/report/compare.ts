@@ -339,3 +339,14 @@ export function compareInputs(
     ...(canary.some((c) => c !== null) ? { canary } : {}),
   };
 }
+
+/** The test a legend names: round by round where every compared cell was paired. */
+export function comparisonTest(report: CompareReport): string {
+  const cells = report.metrics.flatMap((m) =>
+    m.rows.flatMap((r) => r.cells.flatMap((c) => (c?.vsBase ? [c.vsBase] : []))),
+  );
+  const paired = cells.filter((c) => c.paired).length;
+  if (paired === 0) return 'Mann-Whitney U test';
+  if (paired === cells.length) return 'Wilcoxon signed-rank test of the runs paired by round';
+  return `Wilcoxon signed-rank test of the runs paired by round where ${MIN_PAIRED_ROUNDS} or more rounds pair up, else Mann-Whitney U test`;
+}

@@ -62,7 +62,8 @@ function ratioText(i: BootstrapInterval): string {
   return intervalText(i, (v) => formatClaimValue(TMPFS_CLAIM, v));
 }
 
-function claimLines(checks: ClaimCheck[]): string[] {
+/** Each claim once, then every check of it with its verdict and evidence. */
+export function claimLines(checks: readonly ClaimCheck[]): string[] {
   const lines: string[] = [];
   let last = '';
   for (const c of checks) {

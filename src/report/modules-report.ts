@@ -3,13 +3,13 @@
 // p-value, `~` where not significant, as `sweep` prints it), the modes that could not run a
 // command and why, the scaling table with the knees, and chapter 3's claims judged. Pure.
 import Table from 'cli-table3';
-import type { ClaimCheck } from '../analyze/goroot-claims.js';
 import type { ModulesReport, ModulesSize, ScalingCurve } from '../analyze/modules-report.js';
 import type { SweepRow } from '../analyze/sweep-report.js';
 import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
 import { formatGoFloat } from '../stats/index.js';
 import { deltaText } from './compare.js';
 import { pText } from './sweep-table.js';
+import { claimLines } from './goroot-report.js';
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -106,19 +106,6 @@ function scalingPart(report: ModulesReport): string[] {
       'the M where the per-module part equals the fixed part (M = fixed / per-module)',
     t.toString(),
   ];
-}
-
-function claimLines(checks: readonly ClaimCheck[]): string[] {
-  const lines: string[] = [];
-  let last = '';
-  for (const c of checks) {
-    if (c.claim !== last) {
-      lines.push(`Claim (source document): "${c.claim}"`);
-      last = c.claim;
-    }
-    lines.push(`  ${c.measured}: ${c.verdict.toUpperCase()}: ${c.evidence}`);
-  }
-  return lines;
 }
 
 /** The whole report as terminal text. */

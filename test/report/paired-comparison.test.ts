@@ -6,25 +6,7 @@ import { compareInputs } from '../../src/report/compare.js';
 import { prepareConfigurationComparison, selectMetrics } from '../../src/report/compare-inputs.js';
 import { renderConfigurationComparison } from '../../src/report/configuration-comparison.js';
 import type { RunRecord } from '../../src/record/run-record.js';
-import { sweepRun } from '../support/sweep-run.js';
-
-/** Two configurations, b 3% slower than a in every round, while the machine slows by 20%. */
-function driftingRun(rounds: number): RunRecord {
-  const run = sweepRun(rounds);
-  const [a, b] = run.scenarios;
-  assert.ok(a && b);
-  for (const [result, factor] of [
-    [a, 1],
-    [b, 1.03],
-  ] as const) {
-    result.samples.forEach((s, round) => {
-      s.metrics.wallNs = Math.round(20e9 * factor * (1 + (0.2 * round) / rounds));
-    });
-  }
-  run.scenarios = [a, b];
-  run.config.configurations = run.config.configurations?.slice(0, 2) ?? [];
-  return run;
-}
+import { driftingRun } from '../support/sweep-run.js';
 
 function wallCell(run: RunRecord) {
   const prepared = prepareConfigurationComparison(run);

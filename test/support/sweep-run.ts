@@ -89,3 +89,24 @@ export function sweepRun(runs = 10, failing: readonly string[] = []): RunRecord 
     scenarios,
   };
 }
+
+/**
+ * The sweep's first two configurations only, `rounds` rounds: b 3% slower than a in every
+ * round while the machine slows by 20% over the run (a drift only pairing by round sees past).
+ */
+export function driftingRun(rounds: number): RunRecord {
+  const run = sweepRun(rounds);
+  const [a, b] = run.scenarios;
+  if (!a || !b) throw new Error('sweepRun gave fewer than two configurations');
+  for (const [result, factor] of [
+    [a, 1],
+    [b, 1.03],
+  ] as const) {
+    result.samples.forEach((s, round) => {
+      s.metrics.wallNs = Math.round(20e9 * factor * (1 + (0.2 * round) / rounds));
+    });
+  }
+  run.scenarios = [a, b];
+  run.config.configurations = run.config.configurations?.slice(0, 2) ?? [];
+  return run;
+}
