@@ -1,12 +1,6 @@
 // The store's writes of a run's rows, in the SQL both databases accept: multi-row inserts and
 // get-or-insert of the rows runs share (machines, toolchains). Used by sql-store.ts.
-import {
-  machineRow,
-  resultRows,
-  type MachineRow,
-  type ResultRow,
-  type ToolchainRow,
-} from './run-rows.js';
+import type { MachineRow, ResultRow, ToolchainRow } from './run-rows.js';
 /** Runs statements. Rows come back as plain objects keyed by column name. */
 export interface Sql {
   all<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
