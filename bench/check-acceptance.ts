@@ -6,9 +6,12 @@
 // same); for the slowed run the wrapper is swapped for one that first busy-waits ~10% of the
 // measured time. Which of the two judged runs comes first alternates between repetitions.
 //
-//   npm run bench:check [-- REPS RUNS]      (defaults 20 repetitions, 20 runs per gobaseline run)
+//   npm run bench:check [-- REPS RUNS [KEEP_DIR]]   (defaults 20 repetitions, 20 runs per gobaseline run)
+//
+// With KEEP_DIR, every run file is kept there (KEEP_DIR/rep-N/{h0..h4,same,slow}.json) for
+// bench/check-statistics.ts, which judges the same runs by other per-run figures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunRecord } from '../src/record/run-record.js';
@@ -18,6 +21,7 @@ import { cli, machineLine, median, metricValues } from './support.js';
 
 const reps = Number(process.argv[2] ?? 20);
 const runs = Number(process.argv[3] ?? 20);
+const keepDir = process.argv[4];
 const scenario = 'startup/go-version';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-bench-check-'));
@@ -40,6 +44,14 @@ const goPath = path.join(bin, 'go');
 /** Puts a wrapper at the measured path. */
 function install(wrapper: string): void {
   installGo(wrapper, goPath);
+}
+
+/** Copies a run file to KEEP_DIR/rep-N/NAME.json when keeping. */
+function keep(file: string, rep: number, name: string): void {
+  if (!keepDir) return;
+  const dir = path.join(keepDir, `rep-${rep}`);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, path.join(dir, `${name}.json`));
 }
 
 function runOnce(file: string): RunRecord {
@@ -94,7 +106,11 @@ async function main(): Promise<void> {
     const db = path.join(tmp, `rep-${rep}.db`);
     const store = await openStore(db, env, { importRuns: false });
     install(fast);
-    for (let i = 0; i < 5; i++) await store.saveRun(runOnce(path.join(tmp, `h${i}.json`)));
+    for (let i = 0; i < 5; i++) {
+      const file = path.join(tmp, `h${i}.json`);
+      await store.saveRun(runOnce(file));
+      keep(file, rep, `h${i}`);
+    }
     await store.close();
     const order = rep % 2 === 0 ? ['same', 'slow'] : ['slow', 'same'];
     const codes: Record<string, number> = {};
@@ -103,6 +119,7 @@ async function main(): Promise<void> {
       install(kind === 'slow' ? slow : fast);
       const file = path.join(tmp, `${kind}.json`);
       medians[kind] = median(metricValues(runOnce(file), scenario, 'wallNs'));
+      keep(file, rep, kind);
       codes[kind] = check(db, file, kind === 'slow' ? 1 : 0);
     }
     slowdowns.push((medians.slow as number) / (medians.same as number) - 1);

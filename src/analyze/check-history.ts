@@ -1,5 +1,5 @@
 // `check`'s judgement of one run, scenario by scenario and metric by metric, against the
-// stored medians of earlier runs of the same machine, toolchain and configuration (the rule is
+// stored figures (medians by default) of earlier runs of the same machine, toolchain and configuration (the rule is
 // stats/history-baseline.ts). Where a drift canary gives each run a machine-speed factor, the
 // figures are also judged relative to it, so that a slower machine is told from a slower Go.
 // Pure: the CLI gathers the history.
@@ -13,11 +13,11 @@ import {
   type BaselineRule,
 } from '../stats/history-baseline.js';
 
-/** One earlier run's median of a checked metric, with the canary's speed factor if known. */
+/** One earlier run's figure (stats/history-baseline.ts runFigure) of a checked metric, with the canary's speed factor if known. */
 export interface EarlierPoint {
   runId: string;
   startedAt: string;
-  median: number;
+  value: number;
   /** The machine's speed factor in that run (canary time relative to a reference); null if unknown. */
   speed: number | null;
 }
@@ -28,7 +28,7 @@ export interface CheckInput {
   configuration: string;
   metric: string;
   unit: string;
-  /** The new run's median. */
+  /** The new run's figure (its median unless check was asked for another). */
   value: number;
   /** The new run's speed factor, or null. */
   speed: number | null;
@@ -97,7 +97,7 @@ function status(
  */
 export function sinceLastChange(earlier: readonly EarlierPoint[]): EarlierPoint[] {
   const found = detectChangePoints(
-    earlier.map((p) => p.median),
+    earlier.map((p) => p.value),
     { seasonal: false },
   ).findings;
   const last = found.at(-1);
@@ -115,7 +115,7 @@ export function checkAgainstHistory(
     const window = sinceLastChange(earlier).slice(-rule.window);
     const raw = judgeAgainstHistory(
       input.value,
-      window.map((p) => p.median),
+      window.map((p) => p.value),
       rule,
     );
     const speeds = window.map((p) => p.speed);
@@ -124,7 +124,7 @@ export function checkAgainstHistory(
     const relative = withCanary
       ? judgeAgainstHistory(
           input.value / (input.speed as number),
-          window.map((p) => p.median / (p.speed as number)),
+          window.map((p) => p.value / (p.speed as number)),
           rule,
         )
       : null;

@@ -7,9 +7,10 @@ import { ExitCode, UsageError } from '../errors.js';
 import { machineSpeed } from '../measure/canary.js';
 import type { RunRecord } from '../record/run-record.js';
 import { renderCheck, type CheckFormat } from '../report/check-render.js';
+import { RUN_FIGURES, runFigure, type RunFigure } from '../stats/history-baseline.js';
 import { openStore } from '../store/open-store.js';
 import { readRunFile } from '../store/run-files.js';
-import { machineHash, resultRows } from '../store/run-rows.js';
+import { machineHash, resultRows, type ResultRow } from '../store/run-rows.js';
 import type { RunStore } from '../store/store.js';
 import { collectList, percent } from './options.js';
 
@@ -30,6 +31,17 @@ export interface CheckCommandOptions {
   format: CheckFormat;
   /** Metric keys to check (default wallNs). */
   metric?: string[];
+  /** The figure that stands for a run (default: the median). */
+  figure: RunFigure;
+}
+
+/** A result row's figure from its successful samples; null when none succeeded. */
+function rowFigure(row: ResultRow, figure: RunFigure): number | null {
+  const v = runFigure(
+    row.samples.flatMap((x) => (x.value === null ? [] : [x.value])),
+    figure,
+  );
+  return Number.isFinite(v) ? v : null;
 }
 
 /** The run to judge: the file given, or the newest stored run. */
@@ -41,26 +53,44 @@ async function runToCheck(store: RunStore, file: string | undefined): Promise<Ru
   return run;
 }
 
-/** The new run's metrics with the earlier medians of the same machine, toolchain, configuration. */
+/**
+ * The new run's metrics with the earlier figures of the same machine, toolchain and
+ * configuration: the stored medians, or (another `figure`) computed from the stored samples.
+ */
 export async function gatherCheckInputs(
   store: RunStore,
   run: RunRecord,
   metrics: readonly string[],
   speed: MachineSpeed | undefined,
+  figure: RunFigure = 'median',
 ): Promise<CheckInput[]> {
   const machine = machineHash(run.fingerprint);
-  const speedCache = new Map<string, number | null>();
+  const runs = new Map<string, RunRecord | null>();
+  const stored = async (runId: string): Promise<RunRecord | null> => {
+    if (!runs.has(runId)) runs.set(runId, await store.getRun(runId));
+    return runs.get(runId) ?? null;
+  };
   const speedOf = async (runId: string): Promise<number | null> => {
-    if (!speed) return null;
-    if (!speedCache.has(runId)) {
-      const r = await store.getRun(runId);
-      speedCache.set(runId, r ? speed(r) : null);
-    }
-    return speedCache.get(runId) ?? null;
+    const r = speed ? await stored(runId) : null;
+    return r && speed ? speed(r) : null;
+  };
+  /** An earlier run's figure for the same result as `row`. */
+  const earlierFigure = async (runId: string, row: ResultRow): Promise<number | null> => {
+    const r = await stored(runId);
+    const same = r
+      ? resultRows(r).find(
+          (x) =>
+            x.scenarioId === row.scenarioId &&
+            x.configuration === row.configuration &&
+            x.metric === row.metric,
+        )
+      : undefined;
+    return same ? rowFigure(same, figure) : null;
   };
   const inputs: CheckInput[] = [];
   for (const row of resultRows(run)) {
-    if (!metrics.includes(row.metric) || row.median === null || !row.toolchain) continue;
+    const value = figure === 'median' ? row.median : rowFigure(row, figure);
+    if (!metrics.includes(row.metric) || value === null || !row.toolchain) continue;
     const points = await store.series({
       scenarioId: row.scenarioId,
       metric: row.metric,
@@ -73,10 +103,12 @@ export async function gatherCheckInputs(
       .slice(-HISTORY_READ);
     const earlier = [];
     for (const p of earlierPoints) {
+      const v = figure === 'median' ? p.median : await earlierFigure(p.runId, row);
+      if (v === null) continue;
       earlier.push({
         runId: p.runId,
         startedAt: p.startedAt,
-        median: p.median as number,
+        value: v,
         speed: await speedOf(p.runId),
       });
     }
@@ -85,7 +117,7 @@ export async function gatherCheckInputs(
       configuration: row.configuration,
       metric: row.metric,
       unit: row.unit,
-      value: row.median,
+      value,
       speed: speed ? speed(run) : null,
       earlier,
     });
@@ -101,7 +133,7 @@ export async function checkCommand(
   try {
     const run = await runToCheck(store, opts.run);
     const metrics = opts.metric?.length ? opts.metric : ['wallNs'];
-    const inputs = await gatherCheckInputs(store, run, metrics, speed);
+    const inputs = await gatherCheckInputs(store, run, metrics, speed, opts.figure);
     if (inputs.length === 0) {
       throw new UsageError(`run ${run.id} has no successful ${metrics.join(', ')} figure to check`);
     }
@@ -118,6 +150,7 @@ export async function checkCommand(
         toolchain: run.fingerprint.go.version.replace(/^go version /, ''),
         threshold: opts.threshold,
         strict: opts.strict === true,
+        figure: opts.figure,
       },
       opts.format,
     );
@@ -153,6 +186,11 @@ export function register(program: Command, setExit: (code: number) => void): voi
         .default(0.05, '5%'),
     )
     .option('--metric <key>', 'metric to check (repeatable; default wallNs)', collectList)
+    .addOption(
+      new Option('--figure <figure>', 'the figure that stands for a run')
+        .choices(Object.keys(RUN_FIGURES))
+        .default('median'),
+    )
     .option('--strict', 'fail (exit 1) when fewer than 5 earlier runs form the baseline')
     .addOption(
       new Option('--format <format>', 'text or github (workflow annotations)')

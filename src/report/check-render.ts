@@ -2,7 +2,7 @@
 // annotations (`::error ...`, `::warning ...`, `::notice ...`) that a CI job shows. Pure.
 
 import type { CheckItem, CheckOutcome } from '../analyze/check-history.js';
-import type { BaselineJudgement } from '../stats/history-baseline.js';
+import type { BaselineJudgement, RunFigure } from '../stats/history-baseline.js';
 import type { Unit } from '../record/units.js';
 import { formatValue } from '../record/units.js';
 
@@ -16,7 +16,16 @@ export interface CheckContext {
   toolchain: string;
   threshold: number;
   strict: boolean;
+  /** The figure that stood for each run (default median). */
+  figure?: RunFigure;
 }
+
+const FIGURE_NAMES: Record<RunFigure, string> = {
+  median: 'medians',
+  p25: '25th percentiles',
+  p10: '10th percentiles',
+  min: 'minimums',
+};
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 
@@ -91,7 +100,10 @@ export function renderCheck(outcome: CheckOutcome, ctx: CheckContext, format: Ch
   } else {
     lines.push(
       `check of run ${ctx.runId} (${ctx.startedAt}), machine ${ctx.machine}, ${ctx.toolchain}, ` +
-        `threshold ${pct(ctx.threshold).slice(1)}`,
+        `threshold ${pct(ctx.threshold).slice(1)}` +
+        (ctx.figure && ctx.figure !== 'median'
+          ? `, runs judged by their ${FIGURE_NAMES[ctx.figure]}`
+          : ''),
     );
     for (const item of outcome.items) {
       lines.push(`${LABEL[item.status].padEnd(10)} ${describeItem(item, ctx.threshold)}`);

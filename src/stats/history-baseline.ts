@@ -6,7 +6,21 @@
 // Values are compared on a log scale, so the band is a ratio like the threshold.
 
 import { medianAbsoluteDeviation } from './outliers.js';
-import { median } from './quantile.js';
+import { median, quantile } from './quantile.js';
+
+/**
+ * The figure that stands for one run: its median, or a low quantile of its samples. Interference
+ * (other work, a noisy neighbour) only ever adds time, so on a shared machine the low end of a
+ * run moves less from run to run than its middle, while a slower Go moves every sample
+ * (docs/check.md, "Which figure").
+ */
+export const RUN_FIGURES = { median: 0.5, p25: 0.25, p10: 0.1, min: 0 } as const;
+export type RunFigure = keyof typeof RUN_FIGURES;
+
+/** A run's figure from its successful sample values (NaN when there are none). */
+export function runFigure(values: readonly number[], figure: RunFigure): number {
+  return values.length === 0 ? NaN : quantile(values, RUN_FIGURES[figure]);
+}
 
 /** Earlier runs needed before a judgement is made. */
 export const MIN_BASELINE_RUNS = 5;

@@ -6,7 +6,7 @@ const points = (
   values: number[],
   speed: (i: number) => number | null = () => null,
 ): EarlierPoint[] =>
-  values.map((median, i) => ({ runId: `r${i}`, startedAt: `t${i}`, median, speed: speed(i) }));
+  values.map((value, i) => ({ runId: `r${i}`, startedAt: `t${i}`, value, speed: speed(i) }));
 
 const input = (value: number, earlier: EarlierPoint[], speed: number | null = null) => ({
   scenarioId: 's',

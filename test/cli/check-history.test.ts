@@ -64,6 +64,29 @@ describe('check', () => {
     );
   });
 
+  it('--figure min judges runs by their fastest sample: a burst of interference that slows most samples of a run fails the median, not the minimum', async () => {
+    const db = await seed(history(HISTORY));
+    const burst = tinyRun('burst', day(10), { samples: 10 });
+    for (const s of burst.scenarios) {
+      const sorted = s.samples.map((x) => x.metrics.wallNs ?? 0).sort((a, b) => a - b);
+      const fastest = sorted[2] as number;
+      // All but the three fastest samples 40% slower: the median moves, the minimum does not.
+      for (const x of s.samples) {
+        if ((x.metrics.wallNs ?? 0) > fastest) x.metrics.wallNs = (x.metrics.wallNs ?? 0) * 1.4;
+      }
+    }
+    const file = runFile(burst);
+    const byMedian = await runCli(['check', '--db', db, '--run', file]);
+    assert.equal(byMedian.code, 1, byMedian.stdout);
+    const byMin = await runCli(['check', '--db', db, '--run', file, '--figure', 'min']);
+    assert.equal(byMin.code, 0, byMin.stdout);
+    assert.match(byMin.stdout, /runs judged by their minimums/);
+    assert.match(byMin.stdout, /^ok +startup\/go-version wallNs/m);
+    const bad = await runCli(['check', '--db', db, '--run', file, '--figure', 'mean']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--figure/);
+  });
+
   it('judges with the canary: a slowdown the machine shares is the machine (exit 0), one on a steady or faster machine is Go (exit 1)', async () => {
     const canaryDrift = [1.0, 1.005, 0.995, 1.01, 1.0];
     const earlier = HISTORY.map((s, i) =>
