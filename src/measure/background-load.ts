@@ -20,6 +20,11 @@ export interface LoadOptions {
   program: string;
   /** Ctrl-C: stops the load at once (stop() may still be called and waits for the exits). */
   signal?: AbortSignal;
+  /**
+   * Size of each copied array in MiB; by default four times the last-level cache (memory-bound).
+   * A size that fits in the cache (1) makes a CPU-bound load instead.
+   */
+  arrayMiB?: number;
 }
 
 /** Load processes that run until stop(). */
@@ -37,8 +42,9 @@ interface Started {
   stderr: () => string;
 }
 
-function launch(program: string): Started {
-  const child = spawn(program, ['load'], {
+function launch(program: string, arrayMiB: number | undefined): Started {
+  const args = arrayMiB === undefined ? ['load'] : ['load', '-mib', String(arrayMiB)];
+  const child = spawn(program, args, {
     env: membwEnv(),
     cwd: os.tmpdir(),
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -118,7 +124,7 @@ export async function startLoad(n: number, opts: LoadOptions): Promise<LoadHandl
   const onAbort = (): void => void stop();
   if (opts.signal?.aborted) return { pids: [], stop };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  for (let i = 0; i < n; i++) started.push(launch(opts.program));
+  for (let i = 0; i < n; i++) started.push(launch(opts.program, opts.arrayMiB));
   try {
     await Promise.all(started.map(ready));
   } catch (err) {

@@ -47,6 +47,19 @@ test('startLoad runs n load processes until stop(), which waits for their exit',
   await handle.stop(); // a second stop is harmless
 });
 
+test('startLoad with arrayMiB runs a cache-resident (CPU-bound) load with arrays of that size', async () => {
+  const handle = await startLoad(1, { program: await membw(), arrayMiB: 1 });
+  const [pid] = handle.pids;
+  assert.ok(pid !== undefined && alive(pid));
+  assert.deepEqual(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1, 4), [
+    'load',
+    '-mib',
+    '1',
+  ]);
+  await handle.stop();
+  assert.equal(alive(pid), false);
+});
+
 test('startLoad(0) starts nothing', async () => {
   const handle = await startLoad(0, { program: await membw() });
   assert.deepEqual(handle.pids, []);
