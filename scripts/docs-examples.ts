@@ -65,6 +65,15 @@ const steps: Step[] = [
   { id: 'report-csv', args: ['report', 'a.json', '--format', 'csv'], needs: ['run-a'] },
   { id: 'compare-help', args: ['compare', '--help'] },
   { id: 'compare', args: ['compare', 'a.json', 'b.json'], needs: ['run-a', 'run-b'] },
+  { id: 'doctor-help', args: ['doctor', '--help'] },
+  { id: 'doctor', args: ['doctor'] },
+  {
+    id: 'doctor-fix',
+    args: ['doctor', '--quick', '--fix'],
+    env: { GOFLAGS: '-a -count=1', GO111MODULE: 'off' },
+    ok: [1],
+  },
+  { id: 'doctor-json', args: ['doctor', '--quick', '--json'] },
   { id: 'analyze-help', args: ['analyze', '--help'] },
   { id: 'analyze-build-help', args: ['analyze', 'build', '--help'] },
   {
@@ -239,7 +248,7 @@ async function main(): Promise<number> {
       if (interrupted) break;
       const started = Date.now();
       console.error(`[${i + 1}/${chosen.length}] gobaseline ${step.args.join(' ')}`);
-      const { code, stdout } = await runCli(step.args, work, env);
+      const { code, stdout } = await runCli(step.args, work, { ...env, ...step.env });
       console.error(`    exit ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
       if ((step.ok ?? [0]).includes(code)) outputs.set(step.id, stdout);
       else failed.push(`${step.id} (exit ${code})`);

@@ -10,6 +10,8 @@ export interface Step {
   ok?: number[];
   /** Steps whose files this one reads (they run first when only some steps are asked for). */
   needs?: string[];
+  /** Environment variables set for this step only, shown before the command as a shell would take them. */
+  env?: Record<string, string>;
 }
 
 /** `<!-- example: ID -->` or `<!-- example: ID head=N -->` ... `<!-- /example -->`. */
@@ -45,7 +47,8 @@ export function renderBlock(step: Step, stdout: string, repoRoot: string, head?:
   const shown = step.args.map((a) =>
     a.startsWith(`${repoRoot}/`) ? a.slice(repoRoot.length + 1) : a,
   );
-  const command = ['$ gobaseline', ...shown.map(quoteArg)].join(' ');
+  const assignments = Object.entries(step.env ?? {}).map(([k, v]) => quoteArg(`${k}=${v}`));
+  const command = ['$', ...assignments, 'gobaseline', ...shown.map(quoteArg)].join(' ');
   let lines = stdout.replace(/\s+$/, '').split('\n');
   if (head !== undefined && lines.length > head) lines = [...lines.slice(0, head), '...'];
   return ['```text', command, ...lines, '```', ''].join('\n');

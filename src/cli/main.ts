@@ -10,6 +10,7 @@ import { register as registerCache } from './cache-command.js';
 import { register as registerCheck } from './check-command.js';
 import { register as registerHistory } from './history-command.js';
 import { register as registerCompare } from './compare-command.js';
+import { register as registerDoctor } from './doctor-command.js';
 import { register as registerGenerate } from './generate-command.js';
 import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
@@ -114,6 +115,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerSweep(program, setExit);
   registerReport(program, setExit);
   registerCompare(program, setExit);
+  registerDoctor(program, setExit);
   registerAnalyze(program, setExit);
   registerCache(program, setExit);
   registerRecipe(program, setExit);

@@ -3,7 +3,7 @@ export type * from '../record/fingerprint.js';
 export { ToolchainError } from './errors.js';
 export { takeFingerprint, PROBED_TOOLS, type FingerprintOptions } from './fingerprint.js';
 export { findGoOnPath, resolveGo, queryGo, GO_QUERY_TIMEOUT_MS } from './go-toolchain.js';
-export { findOnPath, isExecutableFile } from './path-search.js';
+export { findAllOnPath, findOnPath, isExecutableFile } from './path-search.js';
 export { probeHost, readBootId, type HostFacts, type ProbeHostOptions } from './host.js';
 export { busyWarning, busyThreshold, BUSY_MIN_LOAD, BUSY_LOAD_PER_THREAD } from './load.js';
 export { parseCpuinfo, type CpuinfoFacts } from '../parse/cpuinfo.js';

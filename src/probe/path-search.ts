@@ -18,12 +18,18 @@ export function isExecutableFile(file: string): boolean {
  * Empty entries (which would mean the current directory) are ignored; on Windows `.exe` is added.
  */
 export function findOnPath(name: string, pathEnv: string | undefined): string | null {
-  if (!pathEnv) return null;
+  return findAllOnPath(name, pathEnv)[0] ?? null;
+}
+
+/** Every executable `name` on the PATH-style list `pathEnv`, in PATH order (as `which -a`). */
+export function findAllOnPath(name: string, pathEnv: string | undefined): string[] {
+  if (!pathEnv) return [];
   const file = process.platform === 'win32' && !name.endsWith('.exe') ? `${name}.exe` : name;
+  const found: string[] = [];
   for (const dir of pathEnv.split(path.delimiter)) {
     if (dir === '') continue;
     const candidate = path.resolve(dir, file);
-    if (isExecutableFile(candidate)) return candidate;
+    if (isExecutableFile(candidate) && !found.includes(candidate)) found.push(candidate);
   }
-  return null;
+  return found;
 }

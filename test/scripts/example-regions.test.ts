@@ -59,3 +59,12 @@ test('rewritePage shows repository paths relative to it and leaves a page withou
     changed: false,
   });
 });
+
+test('a step with its own environment shows the assignments before the command', () => {
+  const steps: Step[] = [
+    { id: 'doc', args: ['doctor', '--quick'], env: { GOFLAGS: '-a -count=1', GO111MODULE: 'off' } },
+  ];
+  const page = '<!-- example: doc -->\n<!-- /example -->\n';
+  const { text } = rewritePage(page, new Map([['doc', 'out\n']]), steps, '/repo', 'now');
+  assert.match(text, /\n\$ 'GOFLAGS=-a -count=1' GO111MODULE=off gobaseline doctor --quick\nout\n/);
+});
