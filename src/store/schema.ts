@@ -6,7 +6,7 @@
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The newest schema version this gobaseline writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const TYPES: Record<Dialect, Record<string, string>> = {
   // SQLite: INTEGER PRIMARY KEY is the rowid; numbers are 64-bit anyway.
@@ -110,6 +110,26 @@ CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+`,
+  // 2: for `serve`: API tokens (only their SHA-256 is kept) and, on a pushing machine, the
+  // runs still to send to a server (pushed_at null until the server has stored them).
+  `
+CREATE TABLE tokens (
+  id {pk},
+  hash TEXT NOT NULL UNIQUE,
+  scope TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE pushes (
+  run_id {ref} NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  target TEXT NOT NULL,
+  queued_at TEXT NOT NULL,
+  pushed_at TEXT,
+  last_error TEXT,
+  PRIMARY KEY (run_id, target)
+);
+CREATE INDEX pushes_pending ON pushes (pushed_at, target);
 `,
 ];
 

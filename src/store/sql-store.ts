@@ -12,16 +12,22 @@ import {
   compareText,
 } from './sql-writes.js';
 import type { Dialect } from './schema.js';
+import * as fleet from './sql-fleet.js';
 import type {
   AnalysisInput,
   Labels,
+  PendingPush,
   RunFilter,
   RunStore,
   RunToSave,
+  SeriesInfo,
   SeriesKey,
   SeriesPoint,
   StoredAnalysis,
+  StoredMachine,
   StoredRun,
+  TokenRow,
+  TokenScope,
 } from './store.js';
 
 export type { Sql };
@@ -273,6 +279,34 @@ export class SqlStore implements RunStore {
       headline: parseJson(r.headline) as AnalysisInput['headline'],
       report: parseJson(r.report),
     }));
+  }
+
+  listMachines(): Promise<StoredMachine[]> {
+    return fleet.listMachines(this.db);
+  }
+
+  listSeries(): Promise<SeriesInfo[]> {
+    return fleet.listSeries(this.db);
+  }
+
+  saveToken(token: TokenRow): Promise<void> {
+    return this.db.transaction((sql) => fleet.saveToken(sql, token));
+  }
+
+  tokenScope(hash: string): Promise<TokenScope | null> {
+    return fleet.tokenScope(this.db, hash);
+  }
+
+  queuePush(runId: string, target: string): Promise<void> {
+    return this.db.transaction((sql) => fleet.queuePush(sql, runId, target));
+  }
+
+  notePush(runId: string, target: string, error: string | null): Promise<void> {
+    return this.db.transaction((sql) => fleet.notePush(sql, runId, target, error));
+  }
+
+  pendingPushes(target?: string): Promise<PendingPush[]> {
+    return fleet.pendingPushes(this.db, target);
   }
 
   async getMeta(key: string): Promise<string | null> {

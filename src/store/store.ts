@@ -76,6 +76,59 @@ export interface StoredAnalysis extends Required<Omit<AnalysisInput, 'machine'>>
   machine: string | null;
 }
 
+/** A machine that has stored runs, as `serve` lists it. */
+export interface StoredMachine {
+  /** The fingerprint hash (see machineHash). */
+  hash: string;
+  cpuModel: string | null;
+  threads: number;
+  memoryBytes: number;
+  os: string;
+  arch: string;
+  firstSeen: string;
+  /** Runs stored for it, and when the newest started (null without runs). */
+  runs: number;
+  lastRunAt: string | null;
+}
+
+/** One stored series (scenario × metric × machine × toolchain × configuration) and its newest point. */
+export interface SeriesInfo {
+  scenarioId: string;
+  metric: string;
+  unit: string;
+  machine: string;
+  toolchainVersion: string | null;
+  configuration: string;
+  /** Runs in the series. */
+  points: number;
+  /** The newest run's id, start and median (null when no sample succeeded). */
+  lastRunId: string;
+  lastStartedAt: string;
+  lastMedian: number | null;
+}
+
+/** What an API token may do: read the API, or also push runs. */
+export type TokenScope = 'read' | 'write';
+
+/** An API token as stored: only its SHA-256 hash (hex), never the token. */
+export interface TokenRow {
+  hash: string;
+  scope: TokenScope;
+  /** A name to tell tokens apart ('' when none was given). */
+  name: string;
+  createdAt: string;
+}
+
+/** A run waiting to be pushed to a server (`run --push`, `push`). */
+export interface PendingPush {
+  runId: string;
+  /** The server's base URL. */
+  target: string;
+  queuedAt: string;
+  /** Why the last attempt failed, or null before any. */
+  lastError: string | null;
+}
+
 /** A run to save, with its labels. */
 export interface RunToSave {
   run: RunRecord;
@@ -105,6 +158,20 @@ export interface RunStore {
   series(key: SeriesKey): Promise<SeriesPoint[]>;
   /** Stored analyses of a topic (all topics without one), newest first. */
   listAnalyses(topic?: string): Promise<StoredAnalysis[]>;
+  /** Machines with stored runs or analyses, by first appearance. */
+  listMachines(): Promise<StoredMachine[]>;
+  /** Every stored series with its newest point, ordered by scenario, metric, machine, toolchain, configuration. */
+  listSeries(): Promise<SeriesInfo[]>;
+  /** Keeps an API token's hash; a hash already stored is refused (StoreError). */
+  saveToken(token: TokenRow): Promise<void>;
+  /** The scope of the token with this hash, or null when none is stored. */
+  tokenScope(hash: string): Promise<TokenScope | null>;
+  /** Records that a stored run is to be pushed to `target` (kept when already recorded). */
+  queuePush(runId: string, target: string): Promise<void>;
+  /** Records the outcome of pushing a run: done (`error` null) or why it failed. */
+  notePush(runId: string, target: string, error: string | null): Promise<void>;
+  /** Runs not yet pushed (to `target` only, when given), oldest queued first. */
+  pendingPushes(target?: string): Promise<PendingPush[]>;
   /** A value kept with the data (such as the run-file import marker), or null. */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;

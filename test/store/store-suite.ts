@@ -53,7 +53,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       assert.deepEqual(await again.listRuns(), []);
       await again.close();
       assert.equal(await target.snapshot(db), before);
-      assert.equal(SCHEMA_VERSION, 1);
+      assert.equal(SCHEMA_VERSION, 2);
     });
 
     it('keeps a run exactly as saved, once, with its labels', async (t) => {
@@ -164,6 +164,89 @@ export function storeSuite(kind: string, target: StoreTarget): void {
         assert.deepEqual(
           legacy.map((p) => p.runId),
           ['c'],
+        );
+      });
+    });
+
+    it('lists machines with their run counts, and every series with its newest point', async (t) => {
+      await withFreshStore(t, async (store) => {
+        const configurations = ['default', 'gomaxprocs=1'];
+        await store.saveRun(
+          tinyRun('b', '2026-01-02T00:00:00.000Z', { configurations, scaleWall: 2 }),
+        );
+        await store.saveRun(tinyRun('a', '2026-01-01T00:00:00.000Z', { configurations }));
+        const [machine, ...others] = await store.listMachines();
+        assert.equal(others.length, 0);
+        assert.equal(machine!.runs, 2);
+        assert.equal(machine!.lastRunAt, '2026-01-02T00:00:00.000Z');
+        // First seen with the first run saved (b), whatever the start of runs saved later.
+        assert.equal(machine!.firstSeen, '2026-01-02T00:00:00.000Z');
+        assert.ok(machine!.threads > 0 && machine!.memoryBytes > 0);
+        const series = await store.listSeries();
+        const wall = series.filter(
+          (s) => s.scenarioId === 'startup/go-version' && s.metric === 'wallNs',
+        );
+        assert.deepEqual(
+          wall.map((s) => [s.configuration, s.points, s.lastRunId, s.unit]),
+          [
+            ['default', 2, 'b', 'ns'],
+            ['gomaxprocs=1', 2, 'b', 'ns'],
+          ],
+        );
+        const [b] = await store
+          .series({
+            scenarioId: 'startup/go-version',
+            metric: 'wallNs',
+            configuration: 'default',
+          })
+          .then((p) => p.slice(-1));
+        assert.equal(wall[0]!.lastMedian, b!.median);
+        assert.equal(wall[0]!.machine, machine!.hash);
+        assert.equal(wall[0]!.toolchainVersion, 'go version go1.26.8 linux/amd64');
+      });
+    });
+
+    it('keeps API token hashes with their scope, each hash once', async (t) => {
+      await withFreshStore(t, async (store) => {
+        const token = {
+          hash: 'ab'.repeat(32),
+          scope: 'write' as const,
+          name: 'ci',
+          createdAt: '2026-01-01T00:00:00.000Z',
+        };
+        await store.saveToken(token);
+        await store.saveToken({ ...token, hash: 'cd'.repeat(32), scope: 'read' });
+        assert.equal(await store.tokenScope('ab'.repeat(32)), 'write');
+        assert.equal(await store.tokenScope('cd'.repeat(32)), 'read');
+        assert.equal(await store.tokenScope('ef'.repeat(32)), null);
+        await assert.rejects(store.saveToken(token), StoreError);
+      });
+    });
+
+    it('queues runs to push until a push succeeds, per server', async (t) => {
+      await withFreshStore(t, async (store) => {
+        await store.saveRun(tinyRun('a', '2026-01-01T00:00:00.000Z'));
+        await store.saveRun(tinyRun('b', '2026-01-02T00:00:00.000Z'));
+        await store.queuePush('a', 'http://one');
+        await store.queuePush('b', 'http://one');
+        await store.queuePush('a', 'http://two');
+        await store.queuePush('a', 'http://one'); // kept as queued
+        await store.queuePush('no-such-run', 'http://one'); // nothing to push
+        assert.deepEqual(
+          (await store.pendingPushes()).map((p) => `${p.runId}>${p.target}`).sort(),
+          ['a>http://one', 'a>http://two', 'b>http://one'],
+        );
+        await store.notePush('a', 'http://one', 'connection refused');
+        const [first] = await store.pendingPushes('http://one');
+        assert.equal(first!.lastError, 'connection refused');
+        await store.notePush('a', 'http://one', null);
+        assert.deepEqual(
+          (await store.pendingPushes('http://one')).map((p) => p.runId),
+          ['b'],
+        );
+        assert.deepEqual(
+          (await store.pendingPushes('http://two')).map((p) => p.runId),
+          ['a'],
         );
       });
     });
