@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkAgainstHistory, type CheckInput } from '../analyze/check-history.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { machineSpeed } from '../measure/canary.js';
+import { machineSpeed, type MachineSpeed } from '../measure/canary.js';
 import type { RunRecord } from '../record/run-record.js';
 import { renderCheck, type CheckFormat } from '../report/check-render.js';
 import { RUN_FIGURES, runFigure, type RunFigure } from '../stats/history-baseline.js';
@@ -16,12 +16,6 @@ import { collectList, percent } from './options.js';
 
 /** Earlier runs read per metric: enough to find the last level change before the baseline window. */
 const HISTORY_READ = 200;
-
-/**
- * A machine-speed factor per run from its drift canary (larger: slower machine), or null when
- * the run has none: measure/canary.ts machineSpeed. Without one, figures are raw only.
- */
-export type MachineSpeed = (run: RunRecord) => number | null;
 
 export interface CheckCommandOptions {
   db?: string;

@@ -178,6 +178,12 @@ export function canaryRecord(samples: ReadonlyMap<string, readonly number[]>): C
 }
 
 /**
+ * A machine-speed factor per run from its drift canary (larger: slower), or null when the run
+ * has none, such as machineSpeed. Without one, `check` and `history` judge raw figures only.
+ */
+export type MachineSpeed = (run: RunRecord) => number | null;
+
+/**
  * A run's machine-speed factor (stats/canary-factor.ts canarySpeed over the kept canaries), or
  * null for a run without them. What `check` and `history` divide Go's figures by. Pure.
  */
