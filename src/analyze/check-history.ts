@@ -8,6 +8,7 @@ import { detectChangePoints } from '../stats/change-points.js';
 import {
   DEFAULT_BASELINE_RULE,
   MIN_BASELINE_RUNS,
+  driftBand,
   judgeAgainstHistory,
   type BaselineJudgement,
   type BaselineRule,
@@ -141,4 +142,50 @@ export function checkAgainstHistory(
     (i) => i.status === 'regression' || (options.strict === true && i.status === 'too-short'),
   );
   return { items, failed };
+}
+
+/** The band a value is judged against: the baseline and the drift band's edges, in its unit. */
+export interface BaselineBand {
+  baseline: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The dynamic baseline band before each value of a series (oldest first; null for a run
+ * without the figure), given the indexes of its change points (first value at a new level):
+ * the band `check` judges that value against, from the newest `window` earlier values since the
+ * last change point before it (all earlier values when fewer than MIN_BASELINE_RUNS follow
+ * it, as sinceLastChange). Null where the baseline is too short. Linear in the series' length.
+ */
+export function baselineBands(
+  values: readonly (number | null)[],
+  changeIndexes: readonly number[],
+  rule: Partial<BaselineRule> = {},
+): (BaselineBand | null)[] {
+  const r = { ...DEFAULT_BASELINE_RULE, ...rule };
+  const changes = [...changeIndexes].sort((a, b) => a - b);
+  const usable = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
+  /** Up to `r.window` usable values before `i`, not before `from`, oldest first. */
+  const before = (i: number, from: number): number[] => {
+    const out: number[] = [];
+    for (let j = i - 1; j >= from && out.length < r.window; j--) {
+      const v = values[j] ?? null;
+      if (usable(v)) out.push(v);
+    }
+    return out.reverse();
+  };
+  let c = 0;
+  let segmentStart = 0;
+  return values.map((_, i) => {
+    while (c < changes.length && changes[c]! < i) segmentStart = changes[c++]!;
+    const tail = before(i, segmentStart);
+    const drift = driftBand(tail.length >= MIN_BASELINE_RUNS ? tail : before(i, 0), r);
+    if (drift === null) return null;
+    return {
+      baseline: Math.exp(drift.centreLog),
+      lo: Math.exp(drift.centreLog - drift.bandLog),
+      hi: Math.exp(drift.centreLog + drift.bandLog),
+    };
+  });
 }

@@ -66,6 +66,36 @@ export interface BaselineJudgement {
   band: number | null;
 }
 
+/** The baseline of earlier runs on a log scale: its centre and the half-width of its drift band. */
+export interface DriftBand {
+  /** Earlier runs used (the newest `window` usable ones). */
+  runs: number;
+  /** ln of the baseline (the median of the earlier medians). */
+  centreLog: number;
+  /** Half-width of the band in ln units (k·σ, at least ln(1 + minBand)). */
+  bandLog: number;
+}
+
+/**
+ * The baseline and drift band of `earlier` (oldest first; non-finite or non-positive values
+ * are ignored), or null below MIN_BASELINE_RUNS usable values: what a new value is judged
+ * against, and what a dashboard draws as the band.
+ */
+export function driftBand(
+  earlier: readonly number[],
+  rule: BaselineRule = DEFAULT_BASELINE_RULE,
+): DriftBand | null {
+  const usable = earlier.filter((x) => Number.isFinite(x) && x > 0).slice(-rule.window);
+  if (usable.length < MIN_BASELINE_RUNS) return null;
+  const logs = usable.map(Math.log);
+  const sigma = 1.4826 * medianAbsoluteDeviation(logs);
+  return {
+    runs: usable.length,
+    centreLog: median(logs),
+    bandLog: Math.max(rule.bandSigmas * sigma, Math.log1p(rule.minBand)),
+  };
+}
+
 /**
  * Judges `value` against `earlier` (oldest first; non-finite or non-positive values are
  * ignored). `too-short` below MIN_BASELINE_RUNS earlier values.
@@ -75,14 +105,12 @@ export function judgeAgainstHistory(
   earlier: readonly number[],
   rule: BaselineRule = DEFAULT_BASELINE_RULE,
 ): BaselineJudgement {
-  const usable = earlier.filter((x) => Number.isFinite(x) && x > 0).slice(-rule.window);
-  if (usable.length < MIN_BASELINE_RUNS || !(value > 0)) {
-    return { verdict: 'too-short', runs: usable.length, baseline: null, change: null, band: null };
+  const drift = driftBand(earlier, rule);
+  if (drift === null || !(value > 0)) {
+    const runs = earlier.filter((x) => Number.isFinite(x) && x > 0).slice(-rule.window).length;
+    return { verdict: 'too-short', runs, baseline: null, change: null, band: null };
   }
-  const logs = usable.map(Math.log);
-  const centre = median(logs);
-  const sigma = 1.4826 * medianAbsoluteDeviation(logs);
-  const bandLog = Math.max(rule.bandSigmas * sigma, Math.log1p(rule.minBand));
+  const { centreLog: centre, bandLog } = drift;
   const delta = Math.log(value) - centre;
   const change = Math.expm1(delta);
   const worse = rule.largerIsWorse ? delta : -delta;
@@ -91,7 +119,7 @@ export function judgeAgainstHistory(
   if (beyond) verdict = worse > 0 ? 'regression' : 'improvement';
   return {
     verdict,
-    runs: usable.length,
+    runs: drift.runs,
     baseline: Math.exp(centre),
     change,
     band: Math.expm1(bandLog),

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkAgainstHistory, type EarlierPoint } from '../../src/analyze/check-history.js';
+import {
+  baselineBands,
+  checkAgainstHistory,
+  type EarlierPoint,
+} from '../../src/analyze/check-history.js';
+import { judgeAgainstHistory } from '../../src/stats/history-baseline.js';
 
 const points = (
   values: number[],
@@ -78,4 +83,28 @@ test('the canary counts where it helps: it narrows the band, or the machine move
   ]);
   assert.equal(hidden.items[0]?.machine?.verdict, 'improvement');
   assert.equal(hidden.items[0]?.status, 'regression');
+});
+
+test('the baseline band at each point is the one check judges that point against', () => {
+  const values: (number | null)[] = Array.from(
+    { length: 40 },
+    (_, i) => (i >= 20 ? 120 : 100) * (1 + 0.01 * Math.sin(i * 1.7)),
+  );
+  values[8] = null; // a run without the figure
+  const bands = baselineBands(values, [20]);
+  assert.deepEqual(
+    bands.slice(0, 6).map((b) => b === null),
+    [true, true, true, true, true, false],
+  );
+  assert.equal(bands[8] !== null, true);
+  // Right after the change too few runs are at the new level: the old level stands...
+  assert.ok(Math.abs(bands[22]!.baseline - 100) < 2);
+  // ...five runs after it, the new level is the baseline.
+  assert.ok(Math.abs(bands[25]!.baseline - 120) < 3);
+  // The band is the judgement's: check's baseline and band for the same earlier values.
+  const earlier = values.slice(20, 35).filter((v): v is number => v !== null);
+  const judged = judgeAgainstHistory(values[35]!, earlier);
+  assert.ok(Math.abs(bands[35]!.baseline - judged.baseline!) < 1e-9);
+  assert.ok(Math.abs(bands[35]!.hi / bands[35]!.baseline - 1 - judged.band!) < 1e-9);
+  assert.ok(bands[35]!.lo < bands[35]!.baseline && bands[35]!.baseline < bands[35]!.hi);
 });
