@@ -6,7 +6,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { renderRunList, renderSeriesGroup } from '../report/history-render.js';
 import { machineSpeed, type MachineSpeed } from '../measure/canary.js';
 import { openStore } from '../store/open-store.js';
-import { seriesGroups } from '../store/series-history.js';
+import { isToolchain, metricKey, seriesGroups } from '../store/series-history.js';
 import { wholeNumber } from './options.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -20,14 +20,6 @@ export interface HistoryCommandOptions {
   limit?: number;
   json?: boolean;
 }
-
-/** Short metric names: `wall` is `wallNs`. */
-const METRIC_ALIASES: Record<string, string> = {
-  wall: 'wallNs',
-  user: 'userNs',
-  sys: 'sysNs',
-  rss: 'peakRssBytes',
-};
 
 export async function historyCommand(
   opts: HistoryCommandOptions,
@@ -48,9 +40,8 @@ export async function historyCommand(
       process.stdout.write(opts.json ? JSON.stringify(runs, null, 2) + '\n' : renderRunList(runs));
       return ExitCode.ok;
     }
-    const metric = METRIC_ALIASES[opts.metric] ?? opts.metric;
+    const metric = metricKey(opts.metric);
     const tc = opts.toolchain;
-    // A toolchain is its whole `go version` line or the version in it (go1.26.0).
     const points = (
       await store.series({
         scenarioId: opts.scenario,
@@ -58,12 +49,7 @@ export async function historyCommand(
         ...(opts.machine ? { machine: opts.machine } : {}),
         ...(opts.configuration ? { configuration: opts.configuration } : {}),
       })
-    ).filter(
-      (p) =>
-        tc === undefined ||
-        p.toolchainVersion === tc ||
-        (p.toolchainVersion ?? '').split(' ').includes(tc),
-    );
+    ).filter((p) => tc === undefined || isToolchain(p.toolchainVersion, tc));
     if (points.length === 0) {
       throw new UsageError(`no stored run has ${opts.scenario} ${metric} (with these filters)`);
     }

@@ -16,7 +16,9 @@ import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
+import { register as registerServe } from './serve-command.js';
 import { register as registerSweep } from './sweep-command.js';
+import { register as registerToken } from './token-command.js';
 import { addAutoOptions, warmCacheOption } from './measure-session.js';
 import { addStoreOptions, NO_SAVE_RUN } from './store-options.js';
 
@@ -122,6 +124,8 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerCheck(program, setExit);
   registerHistory(program, setExit);
   registerGenerate(program, setExit);
+  registerServe(program, setExit);
+  registerToken(program, setExit);
   return program;
 }
 

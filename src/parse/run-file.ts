@@ -139,6 +139,7 @@ const body = shape({
   id: str,
   tool: shape({ version: str }),
   startedAt: str,
+  finishedAt: str,
   status: oneOf('complete', 'interrupted'),
   config,
   fingerprint,
@@ -190,9 +191,18 @@ export function parseRunFile(text: string, file: string): RunRecord {
   } catch {
     throw new UsageError(`${file} is not JSON`);
   }
+  return checkRunRecord(data, file);
+}
+
+/**
+ * A parsed JSON value checked as a run record (`name` names it in messages: a file, or a
+ * request body, `what` says what it should be), a version-1 record upgraded in place;
+ * UsageError when it is not one.
+ */
+export function checkRunRecord(data: unknown, name: string, what = 'run file'): RunRecord {
   const rec = data as Partial<RunRecord> | null;
   if (!isObject(rec) || rec.schema !== 'gobaseline/run')
-    throw new UsageError(`${file} is not a gobaseline run file`);
+    throw new UsageError(`${name} is not a gobaseline ${what}`);
   const version = rec.schemaVersion as unknown;
   if (
     typeof version !== 'number' ||
@@ -201,7 +211,7 @@ export function parseRunFile(text: string, file: string): RunRecord {
     version > RUN_SCHEMA_VERSION
   ) {
     throw new UsageError(
-      `${file} has run schema version ${JSON.stringify(version)}; this gobaseline reads ${OLDEST_READ_VERSION} to ${RUN_SCHEMA_VERSION}`,
+      `${name} has run schema version ${JSON.stringify(version)}; this gobaseline reads ${OLDEST_READ_VERSION} to ${RUN_SCHEMA_VERSION}`,
     );
   }
   try {
@@ -209,7 +219,7 @@ export function parseRunFile(text: string, file: string): RunRecord {
     body(rec, '');
   } catch (err) {
     if (err instanceof ShapeError)
-      throw new UsageError(`${file} is a damaged run file: ${err.message}`);
+      throw new UsageError(`${name} is a damaged ${what}: ${err.message}`);
     throw err;
   }
   return rec as RunRecord;

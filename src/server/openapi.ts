@@ -76,10 +76,7 @@ export function resolvable(schema: JsonSchema): JsonSchema {
 }
 
 /** The JSON Schema of an operation's parameters of one kind (`query`, `path`), or undefined. */
-export function parametersSchema(
-  op: Operation,
-  where: Parameter['in'],
-): JsonSchema | undefined {
+export function parametersSchema(op: Operation, where: Parameter['in']): JsonSchema | undefined {
   const params = (op.parameters ?? []).filter((p) => p.in === where);
   if (params.length === 0) return undefined;
   return {

@@ -39,6 +39,9 @@ export interface ChangePointOptions {
 
 export type ChangeKind = 'regression' | 'improvement';
 
+/** Default minimum points between change points: a series shorter than twice this has none. */
+export const DEFAULT_MIN_SEGMENT = 10;
+
 export interface ChangePointFinding {
   /** Index of the first value at the new level. */
   index: number;
@@ -124,7 +127,7 @@ export function detectChangePoints(
       windowLength: options.windowLength ?? DEFAULT_E_DIVISIVE_OPTIONS.windowLength,
       maxPValue: options.maxPValue ?? 0.0001,
       minMagnitude: options.minChange ?? 0.02,
-      minSegment: options.minSegment ?? 10,
+      minSegment: options.minSegment ?? DEFAULT_MIN_SEGMENT,
       magnitude: logMagnitude,
     },
     previous?.eDivisive,

@@ -7,6 +7,24 @@ import type { SeriesGroup } from '../report/history-render.js';
 import { detectChangePoints } from '../stats/change-points.js';
 import type { RunStore, SeriesPoint, StoredAnalysis } from './store.js';
 
+/** Short metric names: `wall` is `wallNs`. */
+const METRIC_ALIASES: Record<string, string> = {
+  wall: 'wallNs',
+  user: 'userNs',
+  sys: 'sysNs',
+  rss: 'peakRssBytes',
+};
+
+/** The metric key a name stands for (`wall` is `wallNs`; a key is itself). */
+export function metricKey(name: string): string {
+  return METRIC_ALIASES[name] ?? name;
+}
+
+/** True when `toolchain` names this `go version` line: the whole line, or the version in it (go1.26.0). */
+export function isToolchain(versionLine: string | null, toolchain: string): boolean {
+  return versionLine === toolchain || (versionLine ?? '').split(' ').includes(toolchain);
+}
+
 /** Runs around each change point whose environment is read (the whole record is loaded). */
 const EXPLAIN_SPAN = 20;
 
