@@ -6,6 +6,7 @@ import { PROMETHEUS_CONTENT_TYPE, renderPrometheus } from '../report/prometheus.
 import { routeSchema, sendError, type ServerContext } from './http.js';
 import { cacheFamilies, machineFamilies, regressionFamilies, seriesFamilies } from './metrics.js';
 import { seriesView, type SeriesQuery } from './series-view.js';
+import { metricKey } from '../store/series-history.js';
 
 const read = { scope: 'read' as const };
 
@@ -59,7 +60,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
         sendError(
           reply,
           404,
-          `no stored run has ${req.query.scenario} ${req.query.metric} (with these filters)`,
+          `no stored run has ${req.query.scenario} ${metricKey(req.query.metric)} (with these filters)`,
         )
       );
     },

@@ -56,9 +56,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: false,
     bodyLimit: opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // Several instances behind a load balancer: its address must not end up in messages.
+    trustProxy: false,
     // Query parameters are validated (and numbers converted) from docs/openapi.json.
     ajv: { customOptions: { coerceTypes: 'array', allErrors: false } },
   });
+  // Only JSON bodies: anything else is 415, not a string that fails as a run record.
+  app.removeContentTypeParser('text/plain');
   const ctx: ServerContext = {
     store: opts.store,
     counters: new ServerCounters(),
@@ -77,9 +81,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onResponse', async (request, reply) => {
     ctx.counters.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
   });
-  app.setErrorHandler(async (err: unknown, _request, reply) => {
-    const e = err as { statusCode?: number; message?: string; validation?: unknown };
+  const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  app.setErrorHandler(async (err: unknown, request, reply) => {
+    const e = err as { statusCode?: number; message?: string; code?: string };
     if (err instanceof StoreError) return sendError(reply, 503, err.message);
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const type = request.headers['content-type'] ?? 'none';
+      return sendError(reply, 415, `send JSON (Content-Type: application/json), not ${type}`);
+    }
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(
+        reply,
+        413,
+        `the body is too large: this server takes at most ${bodyLimit} bytes (serve --body-limit)`,
+      );
+    }
     if (hasExitCode(err)) return sendError(reply, 400, err.message);
     if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       return sendError(reply, e.statusCode, e.message ?? 'bad request');

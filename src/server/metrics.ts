@@ -164,8 +164,8 @@ export async function cacheFamilies(store: RunStore): Promise<MetricFamily[]> {
     for (const a of await store.listAnalyses(topic)) {
       const machine = a.machine ?? 'unknown';
       if (seen.has(machine)) continue; // newest first: the first per machine is the newest
-      const rate = (a.report as { analysis?: { cache?: { hitRate?: unknown } } }).analysis?.cache
-        ?.hitRate;
+      const report = a.report as { analysis?: { cache?: { hitRate?: unknown } } } | null;
+      const rate = report?.analysis?.cache?.hitRate;
       if (typeof rate !== 'number' || !Number.isFinite(rate)) continue;
       seen.add(machine);
       samples.push({ labels: { machine, analysis: topic }, value: rate });
