@@ -4,6 +4,7 @@
 import type { Sql } from './sql-writes.js';
 import {
   StoreError,
+  type Labels,
   type PendingPush,
   type SeriesInfo,
   type StoredMachine,
@@ -125,6 +126,8 @@ export async function notePush(
 }
 
 export async function pendingPushes(sql: Sql, target?: string): Promise<PendingPush[]> {
+  const pending = 'p.pushed_at IS NULL' + (target !== undefined ? ' AND p.target = ?' : '');
+  const params = target !== undefined ? [target] : [];
   const rows = await sql.all<{
     run_id: string;
     target: string;
@@ -133,14 +136,24 @@ export async function pendingPushes(sql: Sql, target?: string): Promise<PendingP
   }>(
     `SELECT r.run_id, p.target, p.queued_at, p.last_error
      FROM pushes p JOIN runs r ON r.id = p.run_id
-     WHERE p.pushed_at IS NULL ${target !== undefined ? 'AND p.target = ?' : ''}
+     WHERE ${pending}
      ORDER BY p.queued_at, r.started_at, r.run_id`,
-    target !== undefined ? [target] : [],
+    params,
   );
+  const labels = new Map<string, Labels>();
+  for (const l of await sql.all<{ run_id: string; key: string; value: string }>(
+    `SELECT DISTINCT r.run_id, l.key, l.value
+     FROM pushes p JOIN runs r ON r.id = p.run_id JOIN run_labels l ON l.run_id = r.id
+     WHERE ${pending}`,
+    params,
+  )) {
+    labels.set(l.run_id, { ...labels.get(l.run_id), [l.key]: l.value });
+  }
   return rows.map((r) => ({
     runId: r.run_id,
     target: r.target,
     queuedAt: r.queued_at,
     lastError: r.last_error,
+    labels: labels.get(r.run_id) ?? {},
   }));
 }

@@ -127,6 +127,8 @@ export interface PendingPush {
   queuedAt: string;
   /** Why the last attempt failed, or null before any. */
   lastError: string | null;
+  /** The run's labels, sent with it. */
+  labels: Labels;
 }
 
 /** A run to save, with its labels. */

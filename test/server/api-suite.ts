@@ -11,7 +11,8 @@ import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import { tokenHash } from '../../src/server/tokens.js';
 import { openStore } from '../../src/store/open-store.js';
 import { machineRow } from '../../src/store/run-rows.js';
-import type { RunStore } from '../../src/store/store.js';
+import type { ApiRegression, ApiSeries } from '../../src/server/series-view.js';
+import type { RunStore, SeriesInfo, StoredMachine, StoredRun } from '../../src/store/store.js';
 import { skipUnlessCi } from '../support/ci.js';
 import { assertDocumented } from '../support/openapi.js';
 import { tinyRun } from '../support/tiny-runs.js';
@@ -75,17 +76,22 @@ function apiPath(url: string): string {
 }
 
 /** Sends a request and checks the answer is documented; returns status and parsed body. */
-async function call(
+async function call<T = { message: string }>(
   inject: Inject,
   req: Parameters<Inject>[0],
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: T }> {
   const res = await inject(req);
-  const body = assertDocumented(apiPath(req.url), req.method, res);
+  const body = assertDocumented(apiPath(req.url), req.method, res) as T;
   return { status: res.statusCode, body };
 }
 
 const push = (inject: Inject, run: unknown, token = WRITE, query = '') =>
-  call(inject, { method: 'POST', url: `/api/v1/runs${query}`, token, body: JSON.stringify(run) });
+  call<{ runId: string; stored: boolean }>(inject, {
+    method: 'POST',
+    url: `/api/v1/runs${query}`,
+    token,
+    body: JSON.stringify(run),
+  });
 
 /** `promtool check metrics` on the text; null when promtool is not installed. */
 export function promtoolProblems(text: string): string | null {
@@ -130,20 +136,29 @@ export function apiSuite(kind: string, fresh: (t: TestContext) => Promise<string
         const asRead = (run: RunRecord): RunRecord => checkRunRecord(structuredClone(run), 'run');
         assert.deepEqual(await store.getRun(runs[0]!.id), asRead(runs[0]!));
 
-        const listed = await call(inject, { method: 'GET', url: '/api/v1/runs?limit=2' });
+        const listed = await call<{ runs: StoredRun[] }>(inject, {
+          method: 'GET',
+          url: '/api/v1/runs?limit=2',
+        });
         assert.deepEqual(
           listed.body.runs.map((r: { runId: string }) => r.runId),
           ['s29', 's28'],
         );
-        assert.deepEqual(listed.body.runs[0].labels, { ci: 'job=7', commit: 'abc' });
-        const machines = await call(inject, { method: 'GET', url: '/api/v1/machines' });
+        assert.deepEqual(listed.body.runs[0]!.labels, { ci: 'job=7', commit: 'abc' });
+        const machines = await call<{ machines: StoredMachine[] }>(inject, {
+          method: 'GET',
+          url: '/api/v1/machines',
+        });
         assert.equal(machines.body.machines.length, 1);
-        assert.equal(machines.body.machines[0].runs, 30);
-        const one = await call(inject, { method: 'GET', url: '/api/v1/runs/s03' });
+        assert.equal(machines.body.machines[0]!.runs, 30);
+        const one = await call<RunRecord>(inject, { method: 'GET', url: '/api/v1/runs/s03' });
         assert.deepEqual(one.body, asRead(runs[3]!));
         const none = await call(inject, { method: 'GET', url: '/api/v1/runs/nope' });
         assert.equal(none.status, 404);
-        const index = await call(inject, { method: 'GET', url: '/api/v1/series-index' });
+        const index = await call<{ series: SeriesInfo[] }>(inject, {
+          method: 'GET',
+          url: '/api/v1/series-index',
+        });
         assert.ok(
           index.body.series.some(
             (s: { scenarioId: string; metric: string; points: number }) =>
@@ -157,25 +172,29 @@ export function apiSuite(kind: string, fresh: (t: TestContext) => Promise<string
       await withServer(t, {}, async (inject, store) => {
         await store.saveRuns(seededRuns().map((run) => ({ run })));
         const q = 'scenario=startup/go-version&metric=wall&toolchain=go1.26.8';
-        const { status, body } = await call(inject, { method: 'GET', url: `/api/v1/series?${q}` });
+        const { status, body } = await call<ApiSeries>(inject, {
+          method: 'GET',
+          url: `/api/v1/series?${q}`,
+        });
         assert.equal(status, 200);
         assert.equal(body.metric, 'wallNs');
-        const [group, ...others] = body.groups;
-        assert.equal(others.length, 0);
+        assert.equal(body.groups.length, 1);
+        const group = body.groups[0]!;
         assert.equal(group.points.length, 30);
-        assert.equal(group.points[4].band, null); // five earlier runs are needed
-        const band = group.points[10].band;
+        assert.equal(group.points[4]!.band, null); // five earlier runs are needed
+        const band = group.points[10]!.band!;
         assert.ok(band.lo < band.baseline && band.baseline < band.hi);
-        assert.ok(Math.abs(band.baseline / group.points[10].median - 1) < 0.03);
-        const [cp] = group.changePoints;
+        assert.ok(Math.abs(band.baseline / group.points[10]!.median! - 1) < 0.03);
+        assert.equal(group.changePoints.length, 1);
+        const cp = group.changePoints[0]!;
         assert.equal(cp.index, 20);
         assert.equal(cp.runId, 's20');
         assert.equal(cp.kind, 'regression');
         assert.ok(cp.sizePct > 25 && cp.sizePct < 35, String(cp.sizePct));
-        assert.equal(cp.causes[0].field, 'env.GOGC');
-        assert.equal(cp.causes[0].rank, 'at-change');
+        assert.equal(cp.causes[0]!.field, 'env.GOGC');
+        assert.equal(cp.causes[0]!.rank, 'at-change');
 
-        const regressions = await call(inject, {
+        const regressions = await call<{ regressions: ApiRegression[] }>(inject, {
           method: 'GET',
           url: '/api/v1/regressions?active=true',
         });
@@ -184,10 +203,10 @@ export function apiSuite(kind: string, fresh: (t: TestContext) => Promise<string
             r.scenarioId === 'startup/go-version' && r.metric === 'wallNs',
         );
         assert.equal(wall.length, 1);
-        assert.equal(wall[0].runId, 's20');
-        assert.equal(wall[0].active, true);
-        assert.equal(wall[0].causes[0].field, 'env.GOGC');
-        const elsewhere = await call(inject, {
+        assert.equal(wall[0]!.runId, 's20');
+        assert.equal(wall[0]!.active, true);
+        assert.equal(wall[0]!.causes[0]!.field, 'env.GOGC');
+        const elsewhere = await call<{ regressions: ApiRegression[] }>(inject, {
           method: 'GET',
           url: '/api/v1/regressions?machine=nope',
         });
@@ -268,9 +287,9 @@ export function apiSuite(kind: string, fresh: (t: TestContext) => Promise<string
         });
         await push(inject, tinyRun('dup', '2026-02-01T00:00:00.000Z'));
         await push(inject, tinyRun('dup', '2026-02-01T00:00:00.000Z'));
-        const { status, body } = await call(inject, { method: 'GET', url: '/metrics' });
+        const { status, body } = await call<string>(inject, { method: 'GET', url: '/metrics' });
         assert.equal(status, 200);
-        const text = body as string;
+        const text = body;
         assert.match(
           text,
           /^gobaseline_scenario_seconds\{scenario="startup\/go-version",machine="[0-9a-f]+",toolchain="go1\.26\.8 linux\/amd64",configuration="go1\.26\.8",stat="median"\} 0\.00\d+$/m,

@@ -225,7 +225,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
 
     it('queues runs to push until a push succeeds, per server', async (t) => {
       await withFreshStore(t, async (store) => {
-        await store.saveRun(tinyRun('a', '2026-01-01T00:00:00.000Z'));
+        await store.saveRun(tinyRun('a', '2026-01-01T00:00:00.000Z'), { commit: 'abc' });
         await store.saveRun(tinyRun('b', '2026-01-02T00:00:00.000Z'));
         await store.queuePush('a', 'http://one');
         await store.queuePush('b', 'http://one');
@@ -239,6 +239,7 @@ export function storeSuite(kind: string, target: StoreTarget): void {
         await store.notePush('a', 'http://one', 'connection refused');
         const [first] = await store.pendingPushes('http://one');
         assert.equal(first!.lastError, 'connection refused');
+        assert.deepEqual(first!.labels, { commit: 'abc' });
         await store.notePush('a', 'http://one', null);
         assert.deepEqual(
           (await store.pendingPushes('http://one')).map((p) => p.runId),
