@@ -135,7 +135,7 @@ describe('run --db: a database that cannot be used', () => {
     const before = readFileSync(file);
     await refusedRun(
       file,
-      /^gobaseline: database .*newer\.db has schema version 5, newer than this gobaseline's 1/,
+      /^gobaseline: database .*newer\.db has schema version 5, newer than this gobaseline's 2/,
     );
     assert.deepEqual(readFileSync(file), before);
   });

@@ -369,7 +369,10 @@ export function storeSuite(kind: string, target: StoreTarget): void {
       await assert.rejects(openStore(db, {}, quiet), (err: unknown) => {
         assert.ok(err instanceof StoreError);
         assert.equal(err.exitCode, ExitCode.environment);
-        assert.match(err.message, /schema version 99, newer than this gobaseline's 1/);
+        assert.match(
+          err.message,
+          new RegExp(`schema version 99, newer than this gobaseline's ${SCHEMA_VERSION}`),
+        );
         assert.doesNotMatch(err.message, /\n/);
         return true;
       });
