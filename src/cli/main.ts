@@ -16,6 +16,7 @@ import { register as registerRecipe } from './recipe-command.js';
 import { register as registerReport } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
+import { register as registerPush } from './push-command.js';
 import { register as registerServe } from './serve-command.js';
 import { register as registerSweep } from './sweep-command.js';
 import { register as registerToken } from './token-command.js';
@@ -107,6 +108,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--wide', "print every column of the table, whatever the terminal's width");
   addAutoOptions(run);
   addStoreOptions(run, NO_SAVE_RUN);
+  run
+    .option(
+      '--push <url>',
+      'also send the saved run to a gobaseline serve at this URL (kept queued if it cannot: see push)',
+    )
+    .option(
+      '--token <token>',
+      'with --push: a write token of the server (default: $GOBASELINE_TOKEN)',
+    );
   run.action(async (opts) => setExit(await runCommand(opts)));
 
   program
@@ -125,6 +135,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   registerHistory(program, setExit);
   registerGenerate(program, setExit);
   registerServe(program, setExit);
+  registerPush(program, setExit);
   registerToken(program, setExit);
   return program;
 }

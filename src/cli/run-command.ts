@@ -34,6 +34,7 @@ import {
   shuffleOrder,
 } from './measure-session.js';
 import { checkStore, type StoreOptions } from './store-options.js';
+import { planPush, pushSavedRun } from './push-command.js';
 import { planRun } from './plan.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -63,6 +64,9 @@ export interface RunOptions extends StoreOptions {
   canary?: boolean;
   /** --fresh-bandwidth: measure the memory bandwidth even when a cached figure holds. */
   freshBandwidth?: boolean;
+  /** --push URL: send the saved run to a `serve` (with --token or $GOBASELINE_TOKEN). */
+  push?: string;
+  token?: string;
 }
 
 /** One line about the machine and toolchain, printed above the table (wrapped at " · "). */
@@ -187,6 +191,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   if (opts.save) ensureRunsDir();
   const projectDir = opts.project === undefined ? undefined : checkProjectDir(opts.project);
   await checkStore(opts);
+  const push = planPush(opts.push, opts.token, opts.save);
   const { toolchains, configurations } = await resolveConfigurations(
     opts.go ?? [],
     opts.toolchain ?? [],
@@ -231,6 +236,7 @@ export async function runCommand(opts: RunOptions): Promise<number> {
   else process.stdout.write(renderRun(run, outputWidth(opts.wide)));
   const keptCode = await keepRun(run, opts, toStdout ? undefined : opts.json);
   if (keptCode !== null) return keptCode;
+  if (push) await pushSavedRun(run, push, opts);
 
   if (run.status === 'interrupted') return ExitCode.interrupted;
   if (run.scenarios.some((s) => s.samples.some((x) => x.ok))) return ExitCode.ok;
