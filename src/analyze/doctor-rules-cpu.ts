@@ -38,7 +38,10 @@ export function gomaxprocs(f: DoctorFacts): Finding | null {
       fix,
     };
   }
-  if (f.cpu.quotaCpus !== null && n > Math.ceil(f.cpu.quotaCpus)) {
+  // Go's own default (2 at least) is no worse than the quota rounded up: only above both.
+  const quotaLimit =
+    f.cpu.quotaCpus === null ? null : Math.max(Math.ceil(f.cpu.quotaCpus), f.cpu.goDefaultProcs);
+  if (quotaLimit !== null && n > quotaLimit) {
     return {
       id: 'gomaxprocs-above-quota',
       severity: 'warn',

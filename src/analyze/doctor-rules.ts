@@ -25,7 +25,9 @@ export function openRegressions(f: DoctorFacts): Finding[] {
       r.causes.length > 0
         ? 'the environment changed near the regression: the causes are listed most likely first'
         : 'no fingerprint difference explains it: the machine or Go itself got slower',
-    fix: { commands: ['gobaseline check --format table', 'gobaseline history'] },
+    fix: {
+      commands: ['gobaseline check', 'gobaseline history   # the series and its change points'],
+    },
   }));
 }
 

@@ -13,6 +13,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { interruptible } from '../measure/interrupt.js';
 import { readGoEnvFile } from '../probe/index.js';
 import { renderDoctor, renderFixes } from '../report/doctor.js';
+import { openRegressions } from './doctor-history.js';
 import { seconds } from './options.js';
 import { outputWidth } from './terminal-width.js';
 
@@ -24,6 +25,8 @@ export interface DoctorOptions {
   fix?: boolean;
   apply?: boolean;
   go?: string;
+  /** The run store to look for open regressions in (default: the data directory's, if any). */
+  db?: string;
   timeout: number;
   quiet?: boolean;
 }
@@ -56,6 +59,10 @@ export function register(program: Command, setExit: (code: number) => void): voi
       ).conflicts(['json', 'fix']),
     )
     .option('--go <path>', 'the go binary to examine (default: go on PATH)')
+    .option(
+      '--db <file|url>',
+      'the run store whose newest run is judged for open regressions (default: the data directory’s, if any)',
+    )
     .addOption(
       new Option('--timeout <seconds>', 'kill a go command running longer than this')
         .argParser(seconds)
@@ -137,6 +144,7 @@ export async function doctorCommand(opts: DoctorOptions): Promise<number> {
       say,
     }),
   );
+  facts.regressions = await openRegressions(opts.db, notes);
   const findings = diagnose(facts);
   const report: DoctorReport = {
     schemaVersion: DOCTOR_REPORT_SCHEMA,

@@ -11,9 +11,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DoctorReport } from '../../src/analyze/doctor-report.js';
-import { findGoOnPath } from '../../src/probe/index.js';
-import { skipUnlessCi } from '../support/ci.js';
-import { cliEnv, runCli, tempDir } from '../support/cli.js';
+import { findGoOnPath, probeHost } from '../../src/probe/index.js';
+import type { RunRecord } from '../../src/record/run-record.js';
+import { openStore } from '../../src/store/open-store.js';
+import { resolveToolchains } from '../../src/measure/toolchains.js';
+import { requireToolchain, skipUnlessCi } from '../support/ci.js';
+import { tinyRun } from '../support/tiny-runs.js';
+import { cliEnv, cliPath, runCli, tempDir } from '../support/cli.js';
 
 const goPath = findGoOnPath(process.env.PATH);
 const localVersion = execFileSync(goPath ?? 'go', ['env', 'GOVERSION'], {
@@ -153,6 +157,70 @@ test('GOCACHE on a tmpfs mounted for the test: gocache-memory', async (t) => {
   }
 });
 
+test('GOTOOLCHAIN naming a toolchain missing from GOMODCACHE: doctor says it downloads, and does not', async () => {
+  const env = cleanEnv({ GOTOOLCHAIN: 'go1.27.3' });
+  const { report } = await doctor(['--quick'], env);
+  assert.deepEqual(setupFindings(report), ['gotoolchain-download:info']);
+  assert.equal(report.facts.toolchain.switchTo, 'go1.27.3');
+  assert.equal(fs.existsSync(path.join(env.GOMODCACHE as string, 'golang.org')), false);
+});
+
+test("two go installations on PATH (go1.27.3 from gobaseline's toolchain cache): go-shadowed", async (t) => {
+  if (!(await requireToolchain(t, 'go1.27.3'))) return;
+  const [other] = await resolveToolchains([], ['go1.27.3'], cliEnv());
+  assert.ok(other);
+  const env = cleanEnv({
+    PATH: `${path.dirname(goPath ?? '')}:${path.dirname(other.goPath)}:/usr/bin:/bin`,
+  });
+  const { report } = await doctor(['--quick'], env);
+  assert.deepEqual(setupFindings(report), ['go-shadowed:warn']);
+  const f = report.findings.find((x) => x.id === 'go-shadowed');
+  assert.ok(
+    f?.evidence.some((e) => e.endsWith(`${localVersion} (used)`)),
+    JSON.stringify(f),
+  );
+  assert.ok(f?.evidence.some((e) => e.endsWith('go1.27.3')));
+});
+
+test('in a cgroup limited to half a CPU, GOMAXPROCS=4 is above the quota', async (t) => {
+  // cgroup v1 (this machine) or v2: a child cgroup with a CPU quota, entered by a shell that
+  // then becomes doctor. Skipped where cgroups cannot be created (not root, read-only cgroupfs).
+  const v1 = '/sys/fs/cgroup/cpu';
+  const v2 = fs.existsSync('/sys/fs/cgroup/cgroup.controllers');
+  const dir = path.join(v2 ? '/sys/fs/cgroup' : v1, `gbtest-doctor-${process.pid}`);
+  try {
+    fs.mkdirSync(dir);
+    if (v2) fs.writeFileSync(path.join(dir, 'cpu.max'), '50000 100000');
+    else fs.writeFileSync(path.join(dir, 'cpu.cfs_quota_us'), '50000');
+  } catch (err) {
+    fs.rmSync(dir, { recursive: false, force: true });
+    t.skip(`cannot create a CPU-limited cgroup: ${(err as Error).message}`);
+    return;
+  }
+  try {
+    const env = cleanEnv({ GOMAXPROCS: '4' });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `echo $$ > ${dir}/cgroup.procs && exec "$0" "$@"`,
+        process.execPath,
+        cliPath,
+        'doctor',
+        '--quick',
+        '--json',
+        '--quiet',
+      ],
+      { env, encoding: 'utf8', timeout: 120_000 },
+    );
+    const report = JSON.parse(r.stdout) as DoctorReport;
+    assert.equal(report.facts.cpu.quotaCpus, 0.5);
+    assert.deepEqual(setupFindings(report), ['gomaxprocs-above-quota:warn']);
+  } finally {
+    fs.rmdirSync(dir);
+  }
+});
+
 test('GOFLAGS=-a in the environment: goflags-a, bad, exit 1; the fix unsets it', async () => {
   const { code, report } = await doctor(['--quick'], cleanEnv({ GOFLAGS: '-a' }));
   assert.deepEqual(setupFindings(report), ['goflags-a:bad']);
@@ -223,6 +291,36 @@ test('--fix prints the commands and changes nothing', async () => {
     /# warn goproxy-direct: .*\(reversible: --apply runs it\)\ngo env -w GOPROXY=https:\/\/proxy.golang.org,direct\n/,
   );
   assert.equal(fs.readFileSync(env.GOENV as string, 'utf8'), 'GOPROXY=direct\n');
+});
+
+test('open regressions of the run store, with the environment change beside them', async () => {
+  const db = path.join(tempDir('gbtest-doctor-db-'), 'store.db');
+  const store = await openStore(db, process.env, { importRuns: false });
+  // The runs are this machine's (doctor looks at its own machine's newest run).
+  const host = await probeHost();
+  const here = (r: RunRecord): RunRecord => ({ ...r, fingerprint: { ...r.fingerprint, ...host } });
+  const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString();
+  for (const [i, s] of [1.0, 1.01, 0.99, 1.02, 0.995].entries()) {
+    await store.saveRun(here(tinyRun(`h${i}`, at(i), { samples: 10, scaleWall: s })));
+  }
+  const slow = here(tinyRun('slow', at(10), { samples: 10, scaleWall: 1.3 }));
+  slow.fingerprint.go.env.GOFLAGS = '-race';
+  await store.saveRun(slow);
+  await store.close();
+  const { report } = await doctor(['--quick', '--db', db], cleanEnv());
+  const f = report.findings.find((x) => x.id === 'open-regression');
+  assert.ok(f, JSON.stringify(report.findings.map((x) => x.id)));
+  assert.match(
+    f.title,
+    /^startup\/go-version \[go1\.26\.8\] wallNs regressed: \+30\.0% vs the baseline .* \(5 runs\), run slow/,
+  );
+  assert.ok(
+    f.evidence.includes('changed near it: go.env.GOFLAGS: "" → "-race"'),
+    JSON.stringify(f.evidence),
+  );
+  const none = await doctor(['--quick'], cleanEnv());
+  assert.deepEqual(none.report.facts.regressions, null);
+  assert.ok(none.report.notes.some((n) => n.startsWith('no run store yet')));
 });
 
 test('bad usage exits 2, no usable go exits 3', async () => {
