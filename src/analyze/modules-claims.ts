@@ -10,6 +10,9 @@ import { ratioOfMedians } from './goroot-stats.js';
 import { BASE_MODE, MODULE_COMMANDS, type ModuleCommand } from './modules-modes.js';
 import type { ModeSeries, ModulesSize } from './modules-report.js';
 
+/** What a claim is judged on: a generated size, or the user's module at its dependency count. */
+export type JudgedSize = Pick<ModulesSize, 'modules' | 'commands'>;
+
 /** The source document's wording (seed-reference.json otherClaims). */
 const TEXT_3_1 =
   'dependency resolution AST walk: GOPATH mode 1248 ms vs modules 316 ms on a 147-dependency, 2891-file project';
@@ -78,11 +81,9 @@ function untested(claim: Claim, measured: string, why: string): ClaimCheck {
 const labelOf = (command: ModuleCommand['id']): string =>
   MODULE_COMMANDS.find((c) => c.id === command)?.label ?? command;
 
-function seriesOf(
-  size: ModulesSize,
-  command: ModuleCommand['id'],
-  mode: string,
-): ModeSeries | null {
+const atModules = (n: number): string => `at ${n} module${n === 1 ? '' : 's'}`;
+
+function seriesOf(size: JudgedSize, command: ModuleCommand['id'], mode: string): ModeSeries | null {
   return (
     size.commands.find((c) => c.command === command)?.series.find((s) => s.mode === mode) ?? null
   );
@@ -93,14 +94,14 @@ const values = (s: ModeSeries): number[] => s.wallNs.map((v) => (v === null ? Na
 /** Judges `numerator / denominator` (modes) of a command at one size against a ratio claim. */
 function judgeRatio(
   claim: Claim,
-  size: ModulesSize,
+  size: JudgedSize,
   command: ModuleCommand['id'],
   numerator: string,
   denominator: string,
   what: string,
   note = '',
 ): ClaimCheck {
-  const measured = `${labelOf(command)} at ${size.modules} modules: ${what}`;
+  const measured = `${labelOf(command)} ${atModules(size.modules)}: ${what}`;
   const a = seriesOf(size, command, numerator);
   const b = seriesOf(size, command, denominator);
   for (const [mode, s] of [
@@ -119,8 +120,8 @@ function judgeRatio(
 }
 
 /** The size whose module count is nearest `target` on a log scale. */
-function nearest(perSize: readonly ModulesSize[], target: number): ModulesSize | undefined {
-  let best: ModulesSize | undefined;
+function nearest(perSize: readonly JudgedSize[], target: number): JudgedSize | undefined {
+  let best: JudgedSize | undefined;
   for (const s of perSize) {
     if (!best || Math.abs(Math.log(s.modules / target)) < Math.abs(Math.log(best.modules / target)))
       best = s;
@@ -133,10 +134,10 @@ function nearest(perSize: readonly ModulesSize[], target: number): ModulesSize |
  * below it, with the figure at the largest size measured.
  */
 function atScale(
-  perSize: readonly ModulesSize[],
+  perSize: readonly JudgedSize[],
   atLeast: number,
   claim: Claim,
-  judge: (size: ModulesSize) => ClaimCheck,
+  judge: (size: JudgedSize) => ClaimCheck,
 ): ClaimCheck {
   const largest = perSize.at(-1);
   if (!largest) return untested(claim, 'nothing', 'nothing was measured');
@@ -154,7 +155,7 @@ function atScale(
 }
 
 /** Chapter 3's claims judged against the sizes measured (ascending). */
-export function judgeModulesClaims(sizes: readonly ModulesSize[]): ClaimCheck[] {
+export function judgeModulesClaims(sizes: readonly JudgedSize[]): ClaimCheck[] {
   const perSize = [...sizes].sort((a, b) => a.modules - b.modules);
   const largest = perSize.at(-1);
   const near147 = nearest(perSize, 147);
@@ -199,7 +200,7 @@ export function judgeModulesClaims(sizes: readonly ModulesSize[]): ClaimCheck[] 
       'GOSUMDB=sum.golang.org / off (go.sum complete)',
     ),
     atScale(perSize, 200, LARGE_LIST_M_CLAIM, (s) => {
-      const measured = `${labelOf('list-m')} at ${s.modules} modules: module mode`;
+      const measured = `${labelOf('list-m')} ${atModules(s.modules)}: module mode`;
       const base = seriesOf(s, 'list-m', BASE_MODE);
       if (!base || base.skipped)
         return untested(LARGE_LIST_M_CLAIM, measured, base?.skipped ?? 'not measured');

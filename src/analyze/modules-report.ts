@@ -6,7 +6,7 @@ import type { ModuleCommand, ModuleMode } from './modules-modes.js';
 import type { SweepScenario } from './sweep-report.js';
 
 /** Version of the JSON document's layout; bumped on incompatible changes. */
-export const MODULES_REPORT_SCHEMA = 1;
+export const MODULES_REPORT_SCHEMA = 2;
 
 /** One mode's wall times of one command, round by round. */
 export interface ModeSeries {
@@ -74,6 +74,24 @@ export interface ScalingCurve {
   knee: Knee | null;
 }
 
+/** The user's module (`--project DIR`) and what was measured on it. */
+export interface ModulesProject {
+  /** The directory as given, resolved; only read (every command ran in a private copy). */
+  dir: string;
+  modulePath: string;
+  /** Modules in its build list apart from itself (`go list -m all`). */
+  dependencyModules: number;
+  /** Its own packages (`go list ./...`). */
+  packages: number;
+  /** vendor/: the module's own, one --try-vendor made in a temporary copy, or none. */
+  vendor: 'own' | 'made' | null;
+  /** The module cache --modcache named, or null for a private one removed afterwards. */
+  modcache: string | null;
+  /** Copying, downloading the dependencies once and vendoring, untimed, in ns. */
+  prepareNs: number;
+  commands: ModulesCommandResult[];
+}
+
 /** The whole `analyze modules` document. */
 export interface ModulesReport {
   schemaVersion: number;
@@ -82,21 +100,29 @@ export interface ModulesReport {
   go: { path: string; version: string };
   /** How commands were timed: the rusage helper, or Node's clock. */
   measuredBy: 'rusage-exec' | 'node';
-  /** The sizes asked for (dependency modules), ascending; perSize holds those measured. */
+  /**
+   * The sizes asked for (dependency modules), ascending; perSize holds those measured. Empty
+   * with --project.
+   */
   sizes: number[];
-  /** The generator's options apart from the size. */
-  workspace: Omit<GenerateOptions, 'modules'>;
+  /** The generator's options apart from the size; null with --project. */
+  workspace: Omit<GenerateOptions, 'modules'> | null;
+  /** The user's module with --project (then perSize and scaling are empty), else null. */
+  project: ModulesProject | null;
   runs: number;
   warmup: number;
   order: 'abba';
   alpha: number;
   confidence: number;
   base: string;
-  modes: Pick<ModuleMode, 'id' | 'description' | 'env' | 'coldModCache'>[];
+  modes: Pick<ModuleMode, 'id' | 'description' | 'env' | 'coldModCache' | 'notApplicable'>[];
   commands: ModuleCommand[];
   perSize: ModulesSize[];
   scaling: ScalingCurve[];
-  /** Chapter 3 of the source document, each claim judged against the figures. */
+  /**
+   * Chapter 3 of the source document, each claim judged against the figures (of the project at
+   * its dependency count with --project).
+   */
   claims: ClaimCheck[];
   /** 1-minute load average at the start and the end, and hardware threads. */
   load: { start: number; end: number; threads: number };

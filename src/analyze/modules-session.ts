@@ -1,9 +1,6 @@
 // `analyze modules`'s session: for each size a workspace is generated once (generate/, with its
 // GOPATH tree and vendored copy) into the context's private directory, then each command is
-// timed under every mode as interleaved configurations of one sampler (measure/sampler.ts: one
-// round runs every mode once, ABBA order), so drift hits every mode alike. A mode's untimed
-// first run (the sampler's priming, which also warms the build and module caches) failing
-// means the mode cannot run that command: skipped, with go's reason. Each size's files and
+// timed under every mode, interleaved (modules-sampling.ts). Each size's files and
 // caches are removed before the next; everything lies under the context's private root,
 // removed at the end, also on Ctrl-C. Ctrl-C keeps what was measured.
 import path from 'node:path';
@@ -12,25 +9,12 @@ import { LAYOUT, generateWorkspace, localProxyEnv } from '../generate/workspace-
 import type { GenerateOptions } from '../generate/plan.js';
 import { loadCheck, type MeasureContext } from '../measure/context.js';
 import { removeTree } from '../measure/private-dirs.js';
-import {
-  runScenario,
-  type ProgressSink,
-  type SampledConfiguration,
-  type SamplerContext,
-} from '../measure/sampler.js';
-import type { ScenarioResult, ScenarioRun } from '../record/run-record.js';
-import { PROCESS_METRICS, type Scenario } from '../scenarios/types.js';
+import type { ProgressSink, SampledConfiguration, SamplerContext } from '../measure/sampler.js';
 import { judgeModulesClaims } from './modules-claims.js';
-import { BASE_MODE, MODULE_COMMANDS, moduleModes, type ModuleMode } from './modules-modes.js';
-import {
-  MODULES_REPORT_SCHEMA,
-  type ModeSeries,
-  type ModulesCommandResult,
-  type ModulesReport,
-  type ModulesSize,
-} from './modules-report.js';
+import { moduleModes, type ModuleMode } from './modules-modes.js';
+import type { ModulesReport, ModulesSize } from './modules-report.js';
+import { assembleReport, goVersion, measureModeCommands } from './modules-sampling.js';
 import { scalingCurves } from './modules-scaling.js';
-import { analyzeScenarioResults } from './sweep-analysis.js';
 
 /** What `analyze modules` measures. */
 export interface ModulesSessionOptions {
@@ -47,39 +31,12 @@ export interface ModulesSessionOptions {
   warmCacheDir?: string;
 }
 
-const ALPHA = 0.05;
-const CONFIDENCE = 0.95;
-
 /** The generator's options for one size. */
 export function sizeOptions(
   workspace: Omit<GenerateOptions, 'modules'>,
   modules: number,
 ): GenerateOptions {
   return { ...workspace, modules, depth: Math.min(workspace.depth, modules) };
-}
-
-/** `go1.26.8`: go env GOVERSION, else the `go version` line. */
-const goVersion = (ctx: MeasureContext): string => ctx.go.env.GOVERSION ?? ctx.go.version;
-
-/** The series of one mode: wall time per counted round, or why it was skipped. */
-function seriesOf(mode: string, run: ScenarioRun, runs: number): ModeSeries {
-  const wallNs: (number | null)[] = Array.from({ length: runs }, () => null);
-  for (const s of run.samples) {
-    const round = s.round ?? -1;
-    if (round >= 0 && round < runs && s.ok) wallNs[round] = s.metrics.wallNs ?? null;
-  }
-  const f = run.setupFailure;
-  const said = f?.stderrTail
-    .trim()
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(' ');
-  return {
-    mode,
-    wallNs,
-    skipped: f ? (said ? said : f.reason) : null,
-  };
 }
 
 /** Measures one size; throws InterruptedError when Ctrl-C came before anything was measured. */
@@ -120,6 +77,8 @@ async function measureSize(
       main: ws.dirs.main,
       vendored: path.join(wsDir, LAYOUT.vendored),
       gopath: path.join(gopathTree, 'src', ws.mainPath),
+      // Generated modules are tidy: -mod=mod changes nothing, so it shares the main module.
+      'mod-copy': ws.dirs.main,
     };
     const base = ctx.env(
       { ...ctx.paths, gocache: warmCache, gomodcache: warmModCache },
@@ -128,7 +87,8 @@ async function measureSize(
         GOPATH: gopathPrivate,
       },
     );
-    const configurations = moduleModes(wsDir).map((mode): SampledConfiguration => ({
+    const modes = moduleModes(wsDir);
+    const configurations = modes.map((mode): SampledConfiguration => ({
       configuration: {
         name: mode.id,
         toolchain: goVersion(ctx),
@@ -141,46 +101,11 @@ async function measureSize(
       ...(mode.coldModCache ? { emptiedPerRun: { GOMODCACHE: coldModCache } } : {}),
     }));
     const sampling: SamplerContext = { runner, dirs, warmCacheDir: warmCache, progress };
-    const commands: ModulesCommandResult[] = [];
-    for (const command of MODULE_COMMANDS) {
-      if (runner.signal.aborted) break;
-      const scenario: Scenario = {
-        id: `modules-${modules}/${command.id}`,
-        description: `${command.label} on ${modules} modules`,
-        // warm: one untimed run first, which primes the caches and tells whether the mode runs.
-        cache: 'warm',
-        argv: ['{go}', ...command.args],
-        extractors: [],
-        metrics: [],
-        defaultWarmup: opts.warmup,
-        defaultRuns: opts.runs,
-      };
-      const runs = await runScenario(
-        scenario,
-        { warmup: opts.warmup, runs: opts.runs, order: { kind: 'abba' } },
-        configurations,
-        sampling,
-      );
-      const results: ScenarioResult[] = runs.map((r) => ({
-        ...r,
-        description: scenario.description,
-        cache: 'warm',
-        metrics: PROCESS_METRICS,
-      }));
-      commands.push({
-        command: command.id,
-        label: command.label,
-        series: runs.map((r, i) =>
-          seriesOf(configurations[i]?.configuration.name ?? '', r, opts.runs),
-        ),
-        analysis: analyzeScenarioResults(
-          scenario.id,
-          results,
-          configurations.map((c) => c.configuration),
-          { alpha: ALPHA, confidence: CONFIDENCE },
-        ),
-      });
-    }
+    const commands = await measureModeCommands(
+      { idPrefix: `modules-${modules}`, subject: `on ${modules} modules`, modes, configurations },
+      opts,
+      sampling,
+    );
     if (commands.length === 0) throw new InterruptedError();
     return {
       modules,
@@ -220,34 +145,16 @@ export async function measureModules(
       break;
     }
   }
-  const end = loadCheck('at end');
-  const warnings = [...ctx.warnings];
-  if (end.warning) warnings.push(end.warning);
-  return {
-    schemaVersion: MODULES_REPORT_SCHEMA,
-    command: 'analyze modules',
+  return assembleReport(ctx, start, {
     status: interrupted ? 'interrupted' : 'complete',
-    go: { path: ctx.goPath, version: goVersion(ctx) },
-    measuredBy: ctx.runner.measuredBy,
     sizes: opts.sizes,
     workspace: opts.workspace,
+    project: null,
     runs: opts.runs,
     warmup: opts.warmup,
-    order: 'abba',
-    alpha: ALPHA,
-    confidence: CONFIDENCE,
-    base: BASE_MODE,
-    modes: moduleModes('<workspace>').map(({ id, description, env, coldModCache }) => ({
-      id,
-      description,
-      env,
-      coldModCache,
-    })),
-    commands: [...MODULE_COMMANDS],
+    modes: moduleModes('<workspace>'),
     perSize,
     scaling: scalingCurves(perSize),
     claims: judgeModulesClaims(perSize),
-    load: { start: start.loadAvg1, end: end.loadAvg1, threads: end.threads },
-    warnings,
-  };
+  });
 }

@@ -3,12 +3,17 @@
 // are timed under GOPATH mode, module mode (warm and cold module cache), vendor/, -mod=mod,
 // the checksum database and GO111MODULE=auto, interleaved; the table, the scaling chart
 // (--svg) and chapter 3's claims judged. Offline; the user's caches and GOPATH are never used.
+// With --project DIR the same on the user's own module (analyze/modules-project.ts).
+import fs from 'node:fs';
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { optionsProblem } from '../generate/plan.js';
 import { measureModules, sizeOptions } from '../analyze/modules-session.js';
 import { MODULE_COMMANDS, moduleModes } from '../analyze/modules-modes.js';
+import { measureProject } from '../analyze/modules-project.js';
 import { withContext } from '../measure/context.js';
+import { checkProjectDir } from '../measure/project.js';
 import { interruptible } from '../measure/interrupt.js';
 import { renderModulesReport } from '../report/modules-report.js';
 import { modulesSvg } from '../report/modules-svg.js';
@@ -37,7 +42,13 @@ export interface AnalyzeModulesOptions extends AnalysisStoreOptions {
   svg?: string;
   timeout: number;
   quiet?: boolean;
+  project?: string;
+  tryVendor?: boolean;
+  modcache?: string;
 }
+
+/** Options that shape generated workspaces: meaningless with --project. */
+const GENERATOR_OPTIONS = ['modules', 'depth', 'fanout', 'packages', 'files', 'seed'] as const;
 
 /** Parses `--modules 10,100,1000`: distinct whole numbers >= 1, ascending. */
 export function parseSizes(value: string): number[] {
@@ -79,11 +90,49 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
         .default(600),
     )
     .option('-q, --quiet', 'no progress output')
-    .action(async (opts: AnalyzeModulesOptions) => setExit(await analyzeModulesCommand(opts)));
+    .option(
+      '--project <dir>',
+      'measure your own module instead of generated workspaces (a private copy; its files are never modified)',
+    )
+    .option('--try-vendor', 'with --project: make vendor/ in a temporary copy when it has none')
+    .option(
+      '--modcache <dir>',
+      'with --project: download its dependencies into this module cache (default: a private one)',
+    )
+    .action(async (opts: AnalyzeModulesOptions, cmd: Command) => {
+      const given = GENERATOR_OPTIONS.filter((o) => cmd.getOptionValueSource(o) === 'cli');
+      setExit(await analyzeModulesCommand(opts, given));
+    });
+}
+
+/** Checks the --project options; `given` are the generator options named on the command line. */
+function checkProjectOptions(opts: AnalyzeModulesOptions, given: readonly string[]): void {
+  if (opts.project === undefined) {
+    if (opts.tryVendor) throw new UsageError('--try-vendor needs --project DIR');
+    if (opts.modcache !== undefined) throw new UsageError('--modcache needs --project DIR');
+    return;
+  }
+  const first = given[0];
+  if (first !== undefined)
+    throw new UsageError(
+      `--${first} shapes generated workspaces: not with --project (your module is measured as it is)`,
+    );
+  if (opts.svg)
+    throw new UsageError('--svg draws scaling over generated sizes: not with --project');
+  if (opts.modcache !== undefined) {
+    const dir = path.resolve(opts.modcache);
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--modcache ${opts.modcache}: no such directory`);
+  }
 }
 
 /** `gobaseline analyze modules`; resolves to the exit code. */
-export async function analyzeModulesCommand(opts: AnalyzeModulesOptions): Promise<number> {
+export async function analyzeModulesCommand(
+  opts: AnalyzeModulesOptions,
+  given: readonly string[] = [],
+): Promise<number> {
+  checkProjectOptions(opts, given);
+  const projectDir = opts.project === undefined ? undefined : checkProjectDir(opts.project);
   const workspace = {
     depth: opts.depth,
     fanout: opts.fanout,
@@ -99,24 +148,32 @@ export async function analyzeModulesCommand(opts: AnalyzeModulesOptions): Promis
   checkOutputFile(opts.svg, '--svg');
   if (opts.svg === '-') throw new UsageError('--svg needs a file name');
   const say = opts.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const cells = opts.modules.length * MODULE_COMMANDS.length * moduleModes('').length;
+  const subjects = projectDir === undefined ? opts.modules.length : 1;
+  const cells = subjects * MODULE_COMMANDS.length * moduleModes('').length;
   const progress = new StderrProgress(cells, process.stderr, opts.quiet === true);
+  const sampling = {
+    runs: opts.runs,
+    warmup: opts.warmup,
+    ...(warmCacheDir === undefined ? {} : { warmCacheDir }),
+  };
   const report = await interruptible((signal) =>
     withContext(
       { go: opts.go, userEnv: process.env, overrides: {}, timeoutMs: opts.timeout * 1000, signal },
       (ctx) =>
-        measureModules(
-          ctx,
-          {
-            sizes: opts.modules,
-            workspace,
-            runs: opts.runs,
-            warmup: opts.warmup,
-            ...(warmCacheDir === undefined ? {} : { warmCacheDir }),
-          },
-          progress,
-          say,
-        ),
+        projectDir === undefined
+          ? measureModules(ctx, { sizes: opts.modules, workspace, ...sampling }, progress, say)
+          : measureProject(
+              ctx,
+              {
+                dir: projectDir,
+                tryVendor: opts.tryVendor === true,
+                ...(opts.modcache === undefined ? {} : { modcache: path.resolve(opts.modcache) }),
+                userEnv: process.env,
+                ...sampling,
+              },
+              progress,
+              say,
+            ),
     ),
   );
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -125,6 +182,7 @@ export async function analyzeModulesCommand(opts: AnalyzeModulesOptions): Promis
     await writeOutput(opts.svg, modulesSvg(report), '--svg');
     say(`wrote ${opts.svg}`);
   }
-  if (report.perSize.length > 0) await keepAnalysis('modules', report, opts);
+  const measured = report.perSize.length > 0 || (report.project?.commands.length ?? 0) > 0;
+  if (measured) await keepAnalysis('modules', report, opts);
   return report.status === 'interrupted' ? ExitCode.interrupted : ExitCode.ok;
 }

@@ -70,6 +70,11 @@ export interface ProjectPreparation {
   env: Record<string, string>;
   /** The user's environment, for the go env file's network settings. */
   userEnv: NodeJS.ProcessEnv;
+  /**
+   * Download with -modcacherw (default true), so a private cache is removed without chmod; false
+   * for a module cache the user named, which keeps go's read-only files.
+   */
+  modcacherw?: boolean;
   progress(text: string): void;
 }
 
@@ -107,7 +112,7 @@ export async function prepareProject(
       // The checksum database's notes go to GOPATH/pkg/sumdb: not the user's GOPATH.
       GOPATH: dirs.named('gopath'),
       // Writable module files, so the private cache is removed without chmod.
-      GOFLAGS: '-modcacherw',
+      GOFLAGS: prep.modcacherw === false ? '' : '-modcacherw',
     },
     cwd: copy,
     kind: 'tool',

@@ -3,7 +3,13 @@
 // p-value, `~` where not significant, as `sweep` prints it), the modes that could not run a
 // command and why, the scaling table with the knees, and chapter 3's claims judged. Pure.
 import Table from 'cli-table3';
-import type { ModulesReport, ModulesSize, ScalingCurve } from '../analyze/modules-report.js';
+import type {
+  ModulesCommandResult,
+  ModulesProject,
+  ModulesReport,
+  ModulesSize,
+  ScalingCurve,
+} from '../analyze/modules-report.js';
 import type { SweepRow } from '../analyze/sweep-report.js';
 import { displayUnitFor, formatIn, formatValue, type DisplayUnit } from '../record/units.js';
 import { formatGoFloat } from '../stats/index.js';
@@ -27,8 +33,8 @@ function ciCell(row: SweepRow, unit: DisplayUnit): string {
   return `${formatIn(row.ciLo, unit)} … ${formatIn(row.ciHi, unit)}`;
 }
 
-/** One size: a block of rows per command, then the skipped modes grouped by reason. */
-function sizePart(report: ModulesReport, size: ModulesSize): string[] {
+/** A block of rows per command, then the skipped modes grouped by reason. */
+function commandsPart(report: ModulesReport, commands: readonly ModulesCommandResult[]): string[] {
   const t = table(
     [
       'command',
@@ -42,7 +48,7 @@ function sizePart(report: ModulesReport, size: ModulesSize): string[] {
     2,
   );
   const skipped = new Map<string, string[]>();
-  for (const c of size.commands) {
+  for (const c of commands) {
     const wall = c.analysis.metrics.find((m) => m.key === 'wallNs');
     const rows = (wall?.rows ?? []).filter((r) => r.n > 0);
     const unit = displayUnitFor('ns', Math.max(0, ...rows.map((r) => r.center ?? 0)));
@@ -66,17 +72,54 @@ function sizePart(report: ModulesReport, size: ModulesSize): string[] {
       skipped.set(key, [...(skipped.get(key) ?? []), s.mode]);
     }
   }
-  const lines = [
-    `${plural(size.modules, 'module')}: ${size.packages} packages, ${size.goFiles} Go files, ` +
-      `${formatValue('bytes', size.sourceBytes)} of source, ${formatValue('bytes', size.zipBytes)} of module zips; ` +
-      `generated in ${formatValue('ns', size.generateNs)}`,
-    t.toString(),
-  ];
+  const lines = [t.toString()];
   for (const [key, modes] of skipped) {
     const [label, why] = key.split('\u0000');
     lines.push(`skipped: ${label} under ${modes.join(', ')}: ${why}`);
   }
   return lines;
+}
+
+/** One size: what was generated, then its commands. */
+function sizePart(report: ModulesReport, size: ModulesSize): string[] {
+  return [
+    `${plural(size.modules, 'module')}: ${size.packages} packages, ${size.goFiles} Go files, ` +
+      `${formatValue('bytes', size.sourceBytes)} of source, ${formatValue('bytes', size.zipBytes)} of module zips; ` +
+      `generated in ${formatValue('ns', size.generateNs)}`,
+    ...commandsPart(report, size.commands),
+  ];
+}
+
+const VENDOR_TEXT = { own: 'its own', made: 'made by --try-vendor in a temporary copy' } as const;
+
+/** The user's module: what it is, then its commands. */
+function projectPart(report: ModulesReport, p: ModulesProject): string[] {
+  return [
+    `${p.modulePath}: ${plural(p.dependencyModules, 'dependency module')}, ${plural(p.packages, 'package')}; ` +
+      `vendor/: ${p.vendor ? VENDOR_TEXT[p.vendor] : 'none'}; ` +
+      `module cache: ${p.modcache ?? 'private, removed afterwards'}; ` +
+      `prepared in ${formatValue('ns', p.prepareNs)} (copy, download, untimed)`,
+    ...commandsPart(report, p.commands),
+  ];
+}
+
+/** The first two lines: what was measured, and on what. */
+function subjectLines(report: ModulesReport, status: string): string[] {
+  const subject = `analyze modules: ${report.go.version} (${report.go.path})`;
+  const p = report.project;
+  if (p) {
+    return [
+      `${subject}, your module ${p.modulePath} in ${p.dir}${status}`,
+      'every command runs in a private copy (the module’s files are never modified), offline (GOPROXY=off) except the cold module cache',
+    ];
+  }
+  const w = report.workspace;
+  return [
+    `${subject}, sizes ${report.sizes.join(', ')}${status}`,
+    w
+      ? `workspace per size: depth ${w.depth}, fan-out ${w.fanout}, ${w.packages} packages × ${w.files} files per module, seed ${w.seed}; offline (a local file:// module proxy)`
+      : '',
+  ];
 }
 
 function kneeText(curve: ScalingCurve): string {
@@ -110,20 +153,20 @@ function scalingPart(report: ModulesReport): string[] {
 
 /** The whole report as terminal text. */
 export function renderModulesReport(report: ModulesReport): string {
-  const w = report.workspace;
   const status = report.status === 'interrupted' ? ' (interrupted: what was measured so far)' : '';
   const out = [
-    `analyze modules: ${report.go.version} (${report.go.path}), sizes ${report.sizes.join(', ')}${status}`,
-    `workspace per size: depth ${w.depth}, fan-out ${w.fanout}, ${w.packages} packages × ${w.files} files per module, seed ${w.seed}; offline (a local file:// module proxy)`,
+    ...subjectLines(report, status),
     `${plural(report.runs, 'run')} per command and mode after one untimed run, the modes interleaved round by round (ABBA); ` +
       `vs ${report.base}: change of the median, p-values Holm-corrected over the modes, ~ where p > ${formatGoFloat(report.alpha)}`,
     '',
     'modes:',
     ...report.modes.map(
-      (m) => `  ${m.id.padEnd(14)}${m.description}${m.id === report.base ? ' (the base)' : ''}`,
+      (m) =>
+        `  ${m.id.padEnd(14)}${m.description}${m.id === report.base ? ' (the base)' : ''}${m.notApplicable ? ' (skipped here)' : ''}`,
     ),
   ];
   for (const size of report.perSize) out.push('', ...sizePart(report, size));
+  if (report.project) out.push('', ...projectPart(report, report.project));
   const scaling = scalingPart(report);
   if (scaling.length > 0) out.push('', ...scaling);
   out.push('', ...claimLines(report.claims));

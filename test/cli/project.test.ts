@@ -3,67 +3,12 @@
 // downloaded once (untimed) and every measured command offline; the user's tree is unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cliEnv, runCli, tempDir } from '../support/cli.js';
+import { moduleWithDependency, uuidModule } from '../support/go-modules.js';
 import { measuredRun } from '../support/measured-run.js';
 import { fileHashes } from '../support/tree-digest.js';
-
-const UUID = 'github.com/google/uuid';
-const UUID_VERSION = 'v1.6.0';
-
-/** Environment for the test's own go commands: private module cache, GOPATH and build cache. */
-function goEnv(scratch: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GOMODCACHE: path.join(scratch, 'mod'),
-    GOPATH: path.join(scratch, 'gopath'),
-    GOCACHE: path.join(scratch, 'cache'),
-    GOFLAGS: '-modcacherw',
-    GOENV: 'off',
-    GOTOOLCHAIN: 'local',
-  };
-}
-
-/** A copy of github.com/google/uuid@v1.6.0 from the module proxy, in a temp dir. */
-function uuidModule(): string {
-  const scratch = tempDir('gbtest-proxy-');
-  const out = execFileSync('go', ['mod', 'download', '-json', `${UUID}@${UUID_VERSION}`], {
-    cwd: scratch,
-    env: goEnv(scratch),
-    encoding: 'utf8',
-  });
-  const { Dir } = JSON.parse(out) as { Dir: string };
-  const dir = path.join(tempDir('gbtest-project-'), 'uuid');
-  execFileSync('cp', ['-a', Dir, dir]);
-  return dir;
-}
-
-/** A tiny main module requiring uuid, with the go.sum `go mod tidy` writes. */
-function moduleWithDependency(): string {
-  const dir = path.join(tempDir('gbtest-project-'), 'withdep');
-  mkdirSync(path.join(dir, 'cmd', 'newid'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'go.mod'),
-    `module example.com/withdep\n\ngo 1.21\n\nrequire ${UUID} ${UUID_VERSION}\n`,
-  );
-  writeFileSync(
-    path.join(dir, 'cmd', 'newid', 'main.go'),
-    `package main\n\nimport (\n\t"fmt"\n\n\t"${UUID}"\n)\n\nfunc main() { fmt.Println(uuid.NewString()) }\n`,
-  );
-  writeFileSync(
-    path.join(dir, 'id_test.go'),
-    `package withdep\n\nimport "testing"\n\nfunc TestNothing(t *testing.T) {}\n`,
-  );
-  writeFileSync(path.join(dir, 'doc.go'), 'package withdep\n');
-  execFileSync('go', ['mod', 'tidy'], {
-    cwd: dir,
-    env: goEnv(tempDir('gbtest-tidy-')),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return dir;
-}
 
 test('run --project measures a real public module: build cold and warm, vet, test compile; every file unchanged', async () => {
   const dir = uuidModule();
