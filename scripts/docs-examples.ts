@@ -150,6 +150,13 @@ const steps: Step[] = [
       ...['--gopath', '--vendor', '--out', 'ws', '-q'],
     ],
   },
+  // Your own module: the generated main module stands in for it, its proxy as GOPROXY (offline).
+  {
+    id: 'analyze-modules-project',
+    args: ['analyze', 'modules', '--project', 'ws/main', '--try-vendor', '--no-save'],
+    needs: ['generate'],
+    env: { GOPROXY: 'file://$PWD/ws/proxy', GOSUMDB: 'off' },
+  },
   // The acceptance sweep of issue 10: cold builds at GOMAXPROCS 1, 2 × -p 1, 2, ten rounds so
   // that each configuration is compared with default round by round (about 8 min), then the
   // same sweep again: the same best configuration, or a difference that is not significant.
@@ -248,7 +255,11 @@ async function main(): Promise<number> {
       if (interrupted) break;
       const started = Date.now();
       console.error(`[${i + 1}/${chosen.length}] gobaseline ${step.args.join(' ')}`);
-      const { code, stdout } = await runCli(step.args, work, { ...env, ...step.env });
+      const stepEnv = Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace('$PWD', work)]);
+      const { code, stdout } = await runCli(step.args, work, {
+        ...env,
+        ...Object.fromEntries(stepEnv),
+      });
       console.error(`    exit ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
       if ((step.ok ?? [0]).includes(code)) outputs.set(step.id, stdout);
       else failed.push(`${step.id} (exit ${code})`);

@@ -10,7 +10,10 @@ export interface Step {
   ok?: number[];
   /** Steps whose files this one reads (they run first when only some steps are asked for). */
   needs?: string[];
-  /** Environment variables set for this step only, shown before the command as a shell would take them. */
+  /**
+   * Environment variables set for this step only, shown before the command as a shell would take
+   * them; `$PWD` in a value is the directory the steps run in (shown as is, in double quotes).
+   */
   env?: Record<string, string>;
 }
 
@@ -47,7 +50,9 @@ export function renderBlock(step: Step, stdout: string, repoRoot: string, head?:
   const shown = step.args.map((a) =>
     a.startsWith(`${repoRoot}/`) ? a.slice(repoRoot.length + 1) : a,
   );
-  const assignments = Object.entries(step.env ?? {}).map(([k, v]) => quoteArg(`${k}=${v}`));
+  const assignments = Object.entries(step.env ?? {}).map(([k, v]) =>
+    v.includes('$PWD') ? `"${k}=${v}"` : quoteArg(`${k}=${v}`),
+  );
   const command = ['$', ...assignments, 'gobaseline', ...shown.map(quoteArg)].join(' ');
   let lines = stdout.replace(/\s+$/, '').split('\n');
   if (head !== undefined && lines.length > head) lines = [...lines.slice(0, head), '...'];

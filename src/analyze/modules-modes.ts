@@ -66,7 +66,8 @@ export function moduleModes(wsDir: string): ModuleMode[] {
     },
     {
       id: 'cold-modcache',
-      description: 'module cache emptied before every run, filled from the local proxy',
+      description:
+        'module cache emptied before every run (the warm one moved aside: the same path), filled from the local proxy',
       dir: 'main',
       env: { GO111MODULE: 'on', ...readonly },
       coldModCache: true,

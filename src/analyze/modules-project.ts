@@ -16,7 +16,12 @@ import { readGoEnvFile } from '../probe/index.js';
 import { judgeModulesClaims } from './modules-claims.js';
 import { projectModes, type ModuleMode } from './modules-modes.js';
 import type { ModulesProject, ModulesReport } from './modules-report.js';
-import { assembleReport, goVersion, measureModeCommands } from './modules-sampling.js';
+import {
+  assembleReport,
+  coldSettings,
+  goVersion,
+  measureModeCommands,
+} from './modules-sampling.js';
 
 /** What `analyze modules --project` measures. */
 export interface ModulesProjectOptions {
@@ -27,6 +32,8 @@ export interface ModulesProjectOptions {
   /** A module cache to download into instead of a private one (kept afterwards). */
   modcache?: string;
   runs: number;
+  /** Counted runs of the cold-module-cache mode, when fewer than `runs`. */
+  coldRuns?: number;
   warmup: number;
   /** The GOCACHE of the warm builds; default one under the context's private directory. */
   warmCacheDir?: string;
@@ -118,13 +125,15 @@ export async function measureProject(
     'mod-copy': modCopy,
     gopath: module.dir,
   };
-  const coldModCache = dirs.fresh('gomodcache-cold');
+  // The cold mode empties the private module cache (moved aside, put back), so its packages keep
+  // their paths and build-cache entries; a cache the user named is never moved: a private one.
+  const coldModCache = opts.modcache === undefined ? modcache : dirs.fresh('gomodcache-cold');
   const configurations = modes.map((mode): SampledConfiguration => ({
     configuration: { name: mode.id, toolchain: goVersion(ctx), env: mode.env, build: {} },
     goPath,
     env: base,
     cwd: dirOf[mode.dir],
-    ...(mode.coldModCache ? { emptiedPerRun: { GOMODCACHE: coldModCache } } : {}),
+    ...coldSettings(mode, coldModCache, opts.coldRuns),
   }));
   const commands = await measureModeCommands(
     { idPrefix: 'project', subject: `on ${module.modulePath}`, modes, configurations },
@@ -148,6 +157,7 @@ export async function measureProject(
     workspace: null,
     project,
     runs: opts.runs,
+    coldRuns: Math.min(opts.runs, opts.coldRuns ?? opts.runs),
     warmup: opts.warmup,
     modes,
     perSize: [],

@@ -11,7 +11,10 @@ export const MODULES_REPORT_SCHEMA = 2;
 /** One mode's wall times of one command, round by round. */
 export interface ModeSeries {
   mode: string;
-  /** Wall time per counted round in ns, in round order; null for a failed run. */
+  /**
+   * Wall time per counted round in ns, in round order; null for a failed run. As many as the
+   * mode's runs (the cold module cache may have fewer than the others).
+   */
   wallNs: (number | null)[];
   /** Why the mode could not run this command (its untimed first run failed), else null. */
   skipped: string | null;
@@ -110,6 +113,8 @@ export interface ModulesReport {
   /** The user's module with --project (then perSize and scaling are empty), else null. */
   project: ModulesProject | null;
   runs: number;
+  /** Counted runs of the cold-module-cache mode (the most expensive), at most `runs`. */
+  coldRuns: number;
   warmup: number;
   order: 'abba';
   alpha: number;

@@ -112,7 +112,7 @@ export async function measureModeCommands(
       command: command.id,
       label: command.label,
       series: runs.map((r, i) =>
-        seriesOf(configurations[i]?.configuration.name ?? '', r, plan.runs),
+        seriesOf(configurations[i]?.configuration.name ?? '', r, r.runsRequested),
       ),
       analysis: analyzeScenarioResults(
         scenario.id,
@@ -133,6 +133,7 @@ export type ReportParts = Pick<
   | 'workspace'
   | 'project'
   | 'runs'
+  | 'coldRuns'
   | 'warmup'
   | 'perSize'
   | 'scaling'
@@ -158,6 +159,7 @@ export function assembleReport(
     workspace: parts.workspace,
     project: parts.project,
     runs: parts.runs,
+    coldRuns: parts.coldRuns,
     warmup: parts.warmup,
     order: 'abba',
     alpha: ALPHA,
@@ -176,5 +178,18 @@ export function assembleReport(
     claims: parts.claims,
     load: { start: start.loadAvg1, end: end.loadAvg1, threads: end.threads },
     warnings,
+  };
+}
+
+/** The sampler's per-configuration fields of a mode: its own directory emptied per run, fewer runs. */
+export function coldSettings(
+  mode: ModuleMode,
+  coldModCache: string,
+  coldRuns: number | undefined,
+): Pick<SampledConfiguration, 'emptiedPerRun' | 'runs'> {
+  if (!mode.coldModCache) return {};
+  return {
+    emptiedPerRun: { GOMODCACHE: coldModCache },
+    ...(coldRuns === undefined ? {} : { runs: coldRuns }),
   };
 }

@@ -13,7 +13,12 @@ import type { ProgressSink, SampledConfiguration, SamplerContext } from '../meas
 import { judgeModulesClaims } from './modules-claims.js';
 import { moduleModes, type ModuleMode } from './modules-modes.js';
 import type { ModulesReport, ModulesSize } from './modules-report.js';
-import { assembleReport, goVersion, measureModeCommands } from './modules-sampling.js';
+import {
+  assembleReport,
+  coldSettings,
+  goVersion,
+  measureModeCommands,
+} from './modules-sampling.js';
 import { scalingCurves } from './modules-scaling.js';
 
 /** What `analyze modules` measures. */
@@ -23,6 +28,8 @@ export interface ModulesSessionOptions {
   /** The generator's options apart from the size (depth is capped at each size). */
   workspace: Omit<GenerateOptions, 'modules'>;
   runs: number;
+  /** Counted runs of the cold-module-cache mode, when fewer than `runs`. */
+  coldRuns?: number;
   warmup: number;
   /**
    * The GOCACHE of the warm builds, shared by the sizes (the standard library is compiled once);
@@ -53,7 +60,6 @@ async function measureSize(
   const genModCache = dirs.fresh('gomodcache-generate');
   const warmCache = opts.warmCacheDir ?? dirs.named('gocache-warm');
   const warmModCache = dirs.fresh('gomodcache');
-  const coldModCache = dirs.fresh('gomodcache-cold');
   const gopathPrivate = dirs.fresh('gopath');
   try {
     say(`modules ${modules}: generating the workspace`);
@@ -98,7 +104,9 @@ async function measureSize(
       goPath: ctx.goPath,
       env: base,
       cwd: dirOf[mode.dir],
-      ...(mode.coldModCache ? { emptiedPerRun: { GOMODCACHE: coldModCache } } : {}),
+      // The cold mode empties the warm modes' module cache (moved aside, put back): at the same
+      // path, its packages hit the build cache its warm builds need, with no compile of its own.
+      ...coldSettings(mode, warmModCache, opts.coldRuns),
     }));
     const sampling: SamplerContext = { runner, dirs, warmCacheDir: warmCache, progress };
     const commands = await measureModeCommands(
@@ -118,8 +126,7 @@ async function measureSize(
       commands,
     };
   } finally {
-    for (const dir of [wsDir, genModCache, warmModCache, coldModCache, gopathPrivate])
-      removeTree(dir);
+    for (const dir of [wsDir, genModCache, warmModCache, gopathPrivate]) removeTree(dir);
   }
 }
 
@@ -151,6 +158,7 @@ export async function measureModules(
     workspace: opts.workspace,
     project: null,
     runs: opts.runs,
+    coldRuns: Math.min(opts.runs, opts.coldRuns ?? opts.runs),
     warmup: opts.warmup,
     modes: moduleModes('<workspace>'),
     perSize,

@@ -35,6 +35,7 @@ export interface AnalyzeModulesOptions extends AnalysisStoreOptions {
   files: number;
   seed: number;
   runs: number;
+  coldRuns?: number;
   warmup: number;
   go?: string;
   warmCache?: string;
@@ -79,6 +80,11 @@ export function register(analyze: Command, setExit: (code: number) => void): voi
     .option('--files <n>', 'Go files per package', wholeNumber(1), 2)
     .option('--seed <n>', 'the generator’s seed', wholeNumber(0), 1)
     .option('-r, --runs <n>', 'timed runs per command and mode', wholeNumber(1), 6)
+    .option(
+      '--cold-runs <n>',
+      'timed runs of the cold-module-cache mode, the most expensive (default: --runs)',
+      wholeNumber(1),
+    )
     .option('-w, --warmup <n>', 'uncounted rounds after the untimed first run', wholeNumber(0), 0)
     .option('--go <path>', 'the go binary to measure (default: go on PATH)')
     .addOption(warmCacheOption())
@@ -151,8 +157,11 @@ export async function analyzeModulesCommand(
   const subjects = projectDir === undefined ? opts.modules.length : 1;
   const cells = subjects * MODULE_COMMANDS.length * moduleModes('').length;
   const progress = new StderrProgress(cells, process.stderr, opts.quiet === true);
+  if (opts.coldRuns !== undefined && opts.coldRuns > opts.runs)
+    throw new UsageError(`--cold-runs ${opts.coldRuns} is more than --runs ${opts.runs}`);
   const sampling = {
     runs: opts.runs,
+    ...(opts.coldRuns === undefined ? {} : { coldRuns: opts.coldRuns }),
     warmup: opts.warmup,
     ...(warmCacheDir === undefined ? {} : { warmCacheDir }),
   };

@@ -50,9 +50,17 @@ export interface SampledConfiguration {
   cwd?: string;
   /**
    * Variables naming a directory that every run (the priming run too) starts with empty, at the
-   * same path: e.g. a cold GOMODCACHE filled from a local proxy. Emptying it is not timed.
+   * same path: e.g. a cold GOMODCACHE filled from a local proxy. What was there (another
+   * configuration's warm module cache at that path, so that build-cache entries keyed by source
+   * paths stay valid) is moved aside by a rename and put back after the run, whose own files are
+   * removed. None of this is timed.
    */
   emptiedPerRun?: Record<string, string>;
+  /**
+   * Counted runs of this configuration when fewer than the plan's (an expensive one): it sits
+   * out the later rounds, warm-ups still run. Not with --auto.
+   */
+  runs?: number;
 }
 
 /** Background load around a measured run (measure/background-load.ts); stop() ends it. */
@@ -133,22 +141,34 @@ async function writeWorkspace(scenario: Scenario, dirs: PrivateDirs): Promise<st
   return dir;
 }
 
+/** Where an emptied directory's earlier contents wait during a run: beside it, one rename away. */
+const asideOf = (dir: string): string => `${dir}.aside`;
+
 async function execute(
   scenario: Scenario,
   p: Prepared,
   argv: string[],
   env = p.env,
 ): Promise<ProcessResult> {
-  for (const dir of Object.values(p.tc.emptiedPerRun ?? {})) {
-    removeTree(dir);
+  const emptied = Object.values(p.tc.emptiedPerRun ?? {});
+  for (const dir of emptied) {
     await fs.mkdir(dir, { recursive: true });
+    await fs.rename(dir, asideOf(dir));
+    await fs.mkdir(dir);
   }
-  return p.ctx.runner.run({
-    argv,
-    env,
-    cwd: p.ws,
-    captureStdout: needsStdout(scenario.extractors),
-  });
+  try {
+    return await p.ctx.runner.run({
+      argv,
+      env,
+      cwd: p.ws,
+      captureStdout: needsStdout(scenario.extractors),
+    });
+  } finally {
+    for (const dir of emptied) {
+      removeTree(dir);
+      await fs.rename(asideOf(dir), dir);
+    }
+  }
 }
 
 async function prepare(
@@ -166,7 +186,7 @@ async function prepare(
     configuration: configuration.name,
     argv: resolveTokens(argv, { go: tc.goPath }),
     warmup: plan.warmup,
-    runsRequested: plan.runs,
+    runsRequested: Math.min(plan.runs, tc.runs ?? plan.runs),
     samples: [],
     stoppedEarly: false,
   };
@@ -297,6 +317,7 @@ export async function runScenario(
     for (const [position, index] of order.entries()) {
       const p = prepared[index];
       if (!p?.active) continue;
+      if (!warmup && p.tc.runs !== undefined && round - plan.warmup >= p.tc.runs) continue;
       if (signal.aborted) {
         stop = 'interrupted';
         break;
@@ -313,7 +334,7 @@ export async function runScenario(
       p.ctx.progress.sample(
         p.id,
         round + 1,
-        plan.auto ? maxRounds : plan.warmup + plan.runs,
+        plan.auto ? maxRounds : plan.warmup + p.run.runsRequested,
         warmup,
         sample,
       );

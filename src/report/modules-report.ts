@@ -156,7 +156,7 @@ export function renderModulesReport(report: ModulesReport): string {
   const status = report.status === 'interrupted' ? ' (interrupted: what was measured so far)' : '';
   const out = [
     ...subjectLines(report, status),
-    `${plural(report.runs, 'run')} per command and mode after one untimed run, the modes interleaved round by round (ABBA); ` +
+    `${plural(report.runs, 'run')} per command and mode${report.coldRuns < report.runs ? ` (${report.coldRuns} with the cold module cache)` : ''} after one untimed run, the modes interleaved round by round (ABBA); ` +
       `vs ${report.base}: change of the median, p-values Holm-corrected over the modes, ~ where p > ${formatGoFloat(report.alpha)}`,
     '',
     'modes:',

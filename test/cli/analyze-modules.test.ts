@@ -21,6 +21,8 @@ test('analyze modules --modules 3,6: every mode measured or skipped with its rea
       '--modules',
       '3,6',
       ...TINY,
+      '--cold-runs',
+      '1',
       '--warm-cache',
       sharedWarmCache,
       '--json',
@@ -34,6 +36,7 @@ test('analyze modules --modules 3,6: every mode measured or skipped with its rea
   assert.equal(report.command, 'analyze modules');
   assert.equal(report.status, 'complete');
   assert.deepEqual(report.sizes, [3, 6]);
+  assert.equal(report.coldRuns, 1);
   assert.equal(report.base, 'module');
   assert.deepEqual(
     report.modes.map((m) => m.id),
@@ -58,8 +61,9 @@ test('analyze modules --modules 3,6: every mode measured or skipped with its rea
       }
       for (const s of c.series) {
         if (s.skipped !== null) continue;
-        // Every other mode ran offline: both counted runs succeeded (the build in every mode too).
-        assert.equal(s.wallNs.length, 2, `${c.command} ${s.mode}`);
+        // Every other mode ran offline: its counted runs succeeded (the build in every mode too),
+        // one with the cold module cache (--cold-runs 1).
+        assert.equal(s.wallNs.length, s.mode === 'cold-modcache' ? 1 : 2, `${c.command} ${s.mode}`);
         assert.ok(
           s.wallNs.every((w) => w !== null && w > 0),
           `${c.command} ${s.mode}: ${JSON.stringify(c.analysis.failures)}`,
@@ -134,6 +138,7 @@ for (const [args, message] of [
   [['--modules', 'ten'], /--modules.*whole number >= 1/],
   [['--modules', '200000'], /--modules 200000 is more than 100000/],
   [['--packages', '0'], /--packages.*>= 1/],
+  [['--runs', '2', '--cold-runs', '3'], /--cold-runs 3 is more than --runs 2/],
   [['--svg', '/nonexistent-dir/chart.svg'], /--svg \/nonexistent-dir\/chart\.svg: /],
 ] as const) {
   test(`analyze modules ${args.join(' ')}: one line, exit 2`, async () => {
