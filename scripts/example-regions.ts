@@ -51,7 +51,7 @@ export function renderBlock(step: Step, stdout: string, repoRoot: string, head?:
     a.startsWith(`${repoRoot}/`) ? a.slice(repoRoot.length + 1) : a,
   );
   const assignments = Object.entries(step.env ?? {}).map(([k, v]) =>
-    v.includes('$PWD') ? `"${k}=${v}"` : quoteArg(`${k}=${v}`),
+    v.includes('$PWD') ? `${k}="${v}"` : quoteArg(`${k}=${v}`),
   );
   const command = ['$', ...assignments, 'gobaseline', ...shown.map(quoteArg)].join(' ');
   let lines = stdout.replace(/\s+$/, '').split('\n');
