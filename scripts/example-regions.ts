@@ -15,6 +15,8 @@ export interface Step {
    * them; `$PWD` in a value is the directory the steps run in (shown as is, in double quotes).
    */
   env?: Record<string, string>;
+  /** The command line shown instead of `gobaseline ARGS` (a curl call in docs/serve.md). */
+  shown?: string;
 }
 
 /** `<!-- example: ID -->` or `<!-- example: ID head=N -->` ... `<!-- /example -->`. */
@@ -53,7 +55,10 @@ export function renderBlock(step: Step, stdout: string, repoRoot: string, head?:
   const assignments = Object.entries(step.env ?? {}).map(([k, v]) =>
     v.includes('$PWD') ? `${k}="${v}"` : quoteArg(`${k}=${v}`),
   );
-  const command = ['$', ...assignments, 'gobaseline', ...shown.map(quoteArg)].join(' ');
+  const command =
+    step.shown !== undefined
+      ? `$ ${step.shown}`
+      : ['$', ...assignments, 'gobaseline', ...shown.map(quoteArg)].join(' ');
   let lines = stdout.replace(/\s+$/, '').split('\n');
   if (head !== undefined && lines.length > head) lines = [...lines.slice(0, head), '...'];
   return ['```text', command, ...lines, '```', ''].join('\n');
