@@ -48,7 +48,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     store,
     bodyLimitBytes: opts.bodyLimit,
     readToken: opts.readToken === true,
-    extend: registerDashboard,
+    extend: (app) => registerDashboard(app, store),
   });
   let address: string;
   try {

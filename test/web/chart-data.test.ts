@@ -1,9 +1,8 @@
 // The dashboard's chart data, computed in node: the trend with its band and change points, the
-// machines aligned on one time axis, and the I/O heat map's cells.
+// machines aligned on one time axis.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { alignSeries, displayUnit, trendData } from '../../web/dashboard/chart-data.js';
-import { heatColour, heatRows, type AreaTallyIn } from '../../web/dashboard/heatmap.js';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
 
@@ -49,26 +48,4 @@ test('machines are aligned on the union of their times, gaps null', () => {
     [1, null, 2],
     [null, 4, null],
   ]);
-});
-
-test('the heat map lists busy areas first and shades the busiest cell fully', () => {
-  const areas: AreaTallyIn[] = [
-    { area: 'tmp', label: 'TMPDIR', calls: 0, byKind: {} },
-    {
-      area: 'goroot',
-      label: 'GOROOT',
-      calls: 110,
-      byKind: { open: { calls: 100, timeUs: 5 }, stat: { calls: 10, timeUs: 1 } },
-    },
-    { area: 'gocache', label: 'GOCACHE', calls: 200, byKind: { read: { calls: 200, timeUs: 9 } } },
-  ];
-  const rows = heatRows(areas, ['open', 'stat', 'read']);
-  assert.deepEqual(
-    rows.map((r) => r.label),
-    ['GOCACHE', 'GOROOT'],
-  );
-  assert.equal(rows[0]?.cells[2]?.heat, 1);
-  assert.equal(rows[0]?.cells[0]?.heat, 0);
-  assert.ok((rows[1]?.cells[0]?.heat ?? 0) > (rows[1]?.cells[1]?.heat ?? 1));
-  assert.notEqual(heatColour(1), heatColour(0));
 });

@@ -1,6 +1,5 @@
 // What the page reads from `gobaseline serve`'s API v1 (docs/openapi.json); the types name only
 // the fields the page uses.
-import type { AreaTallyIn } from './heatmap.js';
 import type { ChangePointIn, PointIn } from './chart-data.js';
 
 export interface MachineIn {
@@ -36,11 +35,6 @@ export interface SeriesGroupIn {
   changePoints: (ChangePointIn & { runId: string })[];
 }
 
-/** The parts of an `analyze io` report (analyze/io-report.ts) the heat map reads. */
-export interface IoReportIn {
-  builds?: { cache: string; attribution?: { areas: AreaTallyIn[] } }[];
-}
-
 async function get<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -60,15 +54,5 @@ export const api = {
     if (res.status === 404) return [];
     if (!res.ok) throw new Error(`/api/v1/series: HTTP ${res.status}`);
     return ((await res.json()) as { groups: SeriesGroupIn[] }).groups;
-  },
-  /** The machine's newest `analyze io` report, or null. */
-  newestIo: async (machine: string) => {
-    const list = await get<{ analyses: { id: number; createdAt: string }[] }>(
-      `/api/v1/analyses?${query({ topic: 'io', machine, limit: '1' })}`,
-    );
-    const found = list.analyses[0];
-    if (!found) return null;
-    const a = await get<{ createdAt: string; report: IoReportIn }>(`/api/v1/analyses/${found.id}`);
-    return { createdAt: a.createdAt, report: a.report };
   },
 };

@@ -6,7 +6,6 @@
 /// <reference types="uplot" />
 import { api, type MachineIn, type SeriesGroupIn, type SeriesInfoIn } from './api.js';
 import { alignSeries, displayUnit, trendData, type ChangeMark } from './chart-data.js';
-import { heatColour, heatRows, kindsOf } from './heatmap.js';
 import type { DashboardView } from './view.js';
 
 /** What the page exposes on window.gobaselineDashboard. */
@@ -14,6 +13,7 @@ interface DashboardState {
   charts: Record<string, uPlot>;
   firstChartMs: number | null;
   marksDrawn: number;
+  ioHeatMap: boolean;
   /** True once everything is drawn (or an error is shown). */
   ready: boolean;
   error: string | null;
@@ -30,6 +30,7 @@ const state: DashboardState = {
   charts: {},
   firstChartMs: null,
   marksDrawn: 0,
+  ioHeatMap: false,
   ready: false,
   error: null,
   view: () => {
@@ -43,7 +44,7 @@ const state: DashboardState = {
       trendPoints: state.charts.trend?.data[1]?.length ?? 0,
       compareSeries: Math.max(0, (state.charts.compare?.data.length ?? 1) - 1),
       latestRows: Math.max(0, document.querySelectorAll('#latest tr').length - 1),
-      heatRows: Math.max(0, document.querySelectorAll('#io tr').length - 1),
+      ioHeatMap: state.ioHeatMap,
     };
   },
 };
@@ -228,37 +229,23 @@ function showLatest(index: readonly SeriesInfoIn[], machine: string): void {
   host.append(table);
 }
 
-async function showIo(machine: string): Promise<void> {
+/** The heat map of the machine's newest `analyze io`, drawn by the server (as `--svg` draws it). */
+function showIo(machine: string): Promise<void> {
   const host = $('io');
-  const io = await api.newestIo(machine);
-  host.replaceChildren();
-  // The cold build's calls (where a build reads most), else the first traced build's.
-  const builds = io?.report.builds ?? [];
-  const build = builds.find((b) => b.cache === 'cold') ?? builds[0];
-  const areas = build?.attribution?.areas;
-  if (!io || !build || !areas) {
-    host.append(el('p', 'no `analyze io` stored for this machine'));
-    return;
-  }
-  host.append(el('p', `${build.cache} build · analysed ${io.createdAt}`, 'caption'));
-  const kinds = kindsOf(areas);
-  const table = el('table', undefined, 'heat');
-  const head = el('tr');
-  head.append(el('th', 'area'), ...kinds.map((k) => el('th', k)), el('th', 'calls'));
-  table.append(head);
-  for (const row of heatRows(areas, kinds)) {
-    const tr = el('tr');
-    tr.append(el('th', row.label));
-    for (const c of row.cells) {
-      const td = el('td', c.calls ? String(c.calls) : '');
-      td.style.background = heatColour(c.heat);
-      td.title = `${row.label} · ${c.kind}: ${c.calls} calls, ${(c.timeUs / 1000).toFixed(1)} ms`;
-      tr.append(td);
-    }
-    tr.append(el('td', String(row.calls)));
-    table.append(tr);
-  }
-  host.append(table);
+  const img = document.createElement('img');
+  img.alt = 'file-system calls by area and kind';
+  return new Promise((resolve) => {
+    img.onload = () => {
+      state.ioHeatMap = true;
+      resolve();
+    };
+    img.onerror = () => {
+      host.replaceChildren(el('p', 'no `analyze io` stored for this machine'));
+      resolve();
+    };
+    img.src = `/dashboard/io-heatmap.svg?${new URLSearchParams({ machine })}`;
+    host.replaceChildren(img);
+  });
 }
 
 function choose(select: HTMLSelectElement, options: [string, string][], value: string): void {
@@ -292,6 +279,8 @@ async function main(): Promise<void> {
     return;
   }
   const machine = asked.machine ?? (machines[0] as MachineIn).hash;
+  // The index reads every series' newest point: after the linked trend, not competing with it.
+  if (early) await early;
   const index = await api.seriesIndex();
   const mine = index.filter((s) => s.machine === machine);
   const keys = [...new Set(mine.map((r) => `${r.scenarioId}\t${r.metric}`))].sort();

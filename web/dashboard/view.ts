@@ -13,7 +13,8 @@ export interface DashboardView {
   trendPoints: number;
   /** Machines drawn in the comparison chart. */
   compareSeries: number;
-  /** Rows of the newest run's table and of the I/O heat map. */
+  /** Rows of the newest run's table. */
   latestRows: number;
-  heatRows: number;
+  /** Whether the I/O heat map of an `analyze io` was drawn. */
+  ioHeatMap: boolean;
 }
