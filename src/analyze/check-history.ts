@@ -106,6 +106,17 @@ export function sinceLastChange(earlier: readonly EarlierPoint[]): EarlierPoint[
   return tail.length >= MIN_BASELINE_RUNS ? [...tail] : [...earlier];
 }
 
+/**
+ * The share of a machine's move that its canary does not explain: dividing by the canary cut
+ * the spread of `go version` between rounds to a third here (docs/benchmarks.md, "Drift
+ * canaries"). A figure relative to the canary is therefore uncertain by about a third of the
+ * machine's own move, which the earlier runs (taken on a steadier machine) cannot show: the
+ * relative band is widened by it, so a machine three times slower does not turn the canary's
+ * leftover error into a regression of Go, while a Go slower on a steady machine is judged as
+ * before.
+ */
+export const CANARY_UNEXPLAINED = 1 / 3;
+
 /** Judges every input; with `strict`, a too-short baseline fails too. */
 export function checkAgainstHistory(
   inputs: readonly CheckInput[],
@@ -122,18 +133,20 @@ export function checkAgainstHistory(
     const speeds = window.map((p) => p.speed);
     const withCanary =
       input.speed !== null && input.speed > 0 && speeds.every((s) => s !== null && s > 0);
-    const relative = withCanary
-      ? judgeAgainstHistory(
-          input.value / (input.speed as number),
-          window.map((p) => p.value / (p.speed as number)),
-          rule,
-        )
-      : null;
     const machine = withCanary
       ? judgeAgainstHistory(
           input.speed as number,
           speeds.map((s) => s as number),
           { ...rule, largerIsWorse: true },
+        )
+      : null;
+    const machineMove = machine?.change == null ? 0 : Math.abs(Math.log1p(machine.change));
+    const relative = withCanary
+      ? judgeAgainstHistory(
+          input.value / (input.speed as number),
+          window.map((p) => p.value / (p.speed as number)),
+          rule,
+          CANARY_UNEXPLAINED * machineMove,
         )
       : null;
     return { ...input, status: status(raw, relative, machine), raw, relative, machine };

@@ -98,19 +98,23 @@ export function driftBand(
 
 /**
  * Judges `value` against `earlier` (oldest first; non-finite or non-positive values are
- * ignored). `too-short` below MIN_BASELINE_RUNS earlier values.
+ * ignored). `too-short` below MIN_BASELINE_RUNS earlier values. `widenLog` (ln units) widens
+ * the band by an uncertainty the earlier values cannot show (check-history.ts: a canary's
+ * correction).
  */
 export function judgeAgainstHistory(
   value: number,
   earlier: readonly number[],
   rule: BaselineRule = DEFAULT_BASELINE_RULE,
+  widenLog = 0,
 ): BaselineJudgement {
   const drift = driftBand(earlier, rule);
   if (drift === null || !(value > 0)) {
     const runs = earlier.filter((x) => Number.isFinite(x) && x > 0).slice(-rule.window).length;
     return { verdict: 'too-short', runs, baseline: null, change: null, band: null };
   }
-  const { centreLog: centre, bandLog } = drift;
+  const centre = drift.centreLog;
+  const bandLog = drift.bandLog + widenLog;
   const delta = Math.log(value) - centre;
   const change = Math.expm1(delta);
   const worse = rule.largerIsWorse ? delta : -delta;

@@ -108,3 +108,17 @@ test('the baseline band at each point is the one check judges that point against
   assert.ok(Math.abs(bands[35]!.hi / bands[35]!.baseline - 1 - judged.band!) < 1e-9);
   assert.ok(bands[35]!.lo < bands[35]!.baseline && bands[35]!.baseline < bands[35]!.hi);
 });
+
+test('the relative band widens by the share of a large machine move the canary leaves unexplained', () => {
+  const earlier = points([100, 101, 99, 100.5, 99.5], (i) => [1, 1.01, 0.99, 1.005, 0.995][i] ?? 1);
+  // The machine three times slower, the go 3.3 times: +10% relative to the canary, within a
+  // third of the machine's move: the machine, not Go.
+  const loaded = checkAgainstHistory([input(330, earlier, 3.0)]).items[0];
+  assert.equal(loaded?.machine?.verdict, 'regression');
+  assert.ok((loaded?.relative?.change ?? 0) > 0.09);
+  assert.equal(loaded?.relative?.verdict, 'ok');
+  assert.equal(loaded?.status, 'machine');
+  // The same +10% on a steady machine is Go's.
+  const go = checkAgainstHistory([input(110, earlier, 1.0)]).items[0];
+  assert.equal(go?.status, 'regression');
+});
