@@ -21,6 +21,7 @@ import {
   probeStorage,
   probeTopology,
   readGoEnvFile,
+  readMounts,
   resolveGo,
   userGoCacheDir,
   userGoModCacheDir,
@@ -33,9 +34,11 @@ import type {
   GoOnPath,
   ProjectFacts,
   SettingSource,
+  StorageLatency,
   ThoroughFacts,
   ToolchainFacts,
 } from './doctor-report.js';
+import { probeLatency, type LatencyTarget } from '../measure/io-latency.js';
 import type { PathTrace } from './goroot-resolution.js';
 import { MIN_ROUNDS_FOR_CI } from './goroot-stats.js';
 import { runSymlinkExperiment, SYMLINK_COMMANDS } from './goroot-symlink-experiment.js';
@@ -204,6 +207,53 @@ async function projectFacts(
   };
 }
 
+/** --thorough's latency probe: reads per directory and the size of its test files. */
+export const THOROUGH_READS = 500;
+const THOROUGH_FILE_BYTES = 16 * 2 ** 20;
+
+/** 4 KiB random-read latency on the filesystems of GOROOT, GOCACHE and GOMODCACHE (analyze latency's probe). */
+async function measureLatency(
+  ctx: RunContext,
+  trace: PathTrace,
+  caches: { gocache: string; gomodcache: string },
+  notes: string[],
+): Promise<StorageLatency[]> {
+  const targets: LatencyTarget[] = [];
+  if (trace.resolved)
+    targets.push({ role: 'GOROOT', dir: trace.resolved, method: 'read-existing' });
+  if (caches.gocache !== 'off')
+    targets.push({ role: 'GOCACHE location', dir: caches.gocache, method: 'test-file-beside' });
+  targets.push({ role: 'GOMODCACHE location', dir: caches.gomodcache, method: 'test-file-beside' });
+  const results = await probeLatency(
+    targets,
+    {
+      runner: ctx.runner,
+      engines: ['builtin'],
+      reads: THOROUGH_READS,
+      fileBytes: THOROUGH_FILE_BYTES,
+      fioPath: null,
+      say: ctx.say,
+    },
+    await readMounts(),
+  );
+  const out: StorageLatency[] = [];
+  for (const r of results) {
+    const m = r.measurements[0];
+    if (r.skipped) notes.push(`--thorough: ${r.role} latency not measured: ${r.skipped}`);
+    if (!m) continue;
+    out.push({
+      role: r.role,
+      dir: r.dir,
+      fsType: r.filesystem?.fsType ?? null,
+      cache: m.cache,
+      reads: m.reads,
+      meanUs: m.meanUs,
+      p99Us: m.p99Us,
+    });
+  }
+  return out;
+}
+
 /** Rounds of --thorough's symlink experiment (each: both depths, both commands). */
 export const THOROUGH_SYMLINK_RUNS = MIN_ROUNDS_FOR_CI;
 
@@ -213,9 +263,10 @@ async function measureThorough(
   trace: PathTrace,
   opts: GatherOptions,
   dirs: PrivateDirs,
+  caches: { gocache: string; gomodcache: string },
   notes: string[],
 ): Promise<ThoroughFacts> {
-  const out: ThoroughFacts = {};
+  const out: ThoroughFacts = { latency: await measureLatency(ctx, trace, caches, notes) };
   if (trace.hops.length === 0 || trace.resolved === null) {
     notes.push('--thorough: GOROOT has no symlinks, so their cost was not measured');
     return out;
@@ -353,7 +404,16 @@ export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
     };
 
     const thorough =
-      mode === 'thorough' ? await measureThorough(ctx, resolution.trace, opts, dirs, notes) : null;
+      mode === 'thorough'
+        ? await measureThorough(
+            ctx,
+            resolution.trace,
+            opts,
+            dirs,
+            { gocache: goEnv.GOCACHE, gomodcache: goEnv.GOMODCACHE },
+            notes,
+          )
+        : null;
     const facts: DoctorFacts = {
       go: { path: goPath, version: local },
       goEnv,
