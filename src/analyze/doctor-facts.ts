@@ -21,7 +21,6 @@ import {
   probeStorage,
   probeTopology,
   readGoEnvFile,
-  readMounts,
   resolveGo,
   userGoCacheDir,
   userGoModCacheDir,
@@ -34,16 +33,11 @@ import type {
   GoOnPath,
   ProjectFacts,
   SettingSource,
-  StorageLatency,
-  ThoroughFacts,
   ToolchainFacts,
 } from './doctor-report.js';
-import { probeLatency, type LatencyTarget } from '../measure/io-latency.js';
-import type { PathTrace } from './goroot-resolution.js';
-import { MIN_ROUNDS_FOR_CI } from './goroot-stats.js';
-import { runSymlinkExperiment, SYMLINK_COMMANDS } from './goroot-symlink-experiment.js';
 import { proxyEntries } from './doctor-rules-modules.js';
 import { compareGoVersions } from './doctor-rules-toolchain.js';
+import { measureThorough } from './doctor-thorough.js';
 import { askEnv, probeResolution } from './goroot-probe.js';
 import { timedRun, type RunContext } from './goroot-runner.js';
 
@@ -62,7 +56,7 @@ export interface GatherOptions {
   say: (line: string) => void;
 }
 
-/** The facts, the notes on what could not be checked, and the open context for --thorough. */
+/** The facts and the notes on what could not be checked. */
 export interface Gathered {
   facts: DoctorFacts;
   notes: string[];
@@ -207,90 +201,6 @@ async function projectFacts(
   };
 }
 
-/** --thorough's latency probe: reads per directory and the size of its test files. */
-export const THOROUGH_READS = 500;
-const THOROUGH_FILE_BYTES = 16 * 2 ** 20;
-
-/** 4 KiB random-read latency on the filesystems of GOROOT, GOCACHE and GOMODCACHE (analyze latency's probe). */
-async function measureLatency(
-  ctx: RunContext,
-  trace: PathTrace,
-  caches: { gocache: string; gomodcache: string },
-  notes: string[],
-): Promise<StorageLatency[]> {
-  const targets: LatencyTarget[] = [];
-  if (trace.resolved)
-    targets.push({ role: 'GOROOT', dir: trace.resolved, method: 'read-existing' });
-  if (caches.gocache !== 'off')
-    targets.push({ role: 'GOCACHE location', dir: caches.gocache, method: 'test-file-beside' });
-  targets.push({ role: 'GOMODCACHE location', dir: caches.gomodcache, method: 'test-file-beside' });
-  const results = await probeLatency(
-    targets,
-    {
-      runner: ctx.runner,
-      engines: ['builtin'],
-      reads: THOROUGH_READS,
-      fileBytes: THOROUGH_FILE_BYTES,
-      fioPath: null,
-      say: ctx.say,
-    },
-    await readMounts(),
-  );
-  const out: StorageLatency[] = [];
-  for (const r of results) {
-    const m = r.measurements[0];
-    if (r.skipped) notes.push(`--thorough: ${r.role} latency not measured: ${r.skipped}`);
-    if (!m) continue;
-    out.push({
-      role: r.role,
-      dir: r.dir,
-      fsType: r.filesystem?.fsType ?? null,
-      cache: m.cache,
-      reads: m.reads,
-      meanUs: m.meanUs,
-      p99Us: m.p99Us,
-    });
-  }
-  return out;
-}
-
-/** Rounds of --thorough's symlink experiment (each: both depths, both commands). */
-export const THOROUGH_SYMLINK_RUNS = MIN_ROUNDS_FOR_CI;
-
-/** --thorough: the experiments that confirm or refute a finding here, reused from `analyze`. */
-async function measureThorough(
-  ctx: RunContext,
-  trace: PathTrace,
-  opts: GatherOptions,
-  dirs: PrivateDirs,
-  caches: { gocache: string; gomodcache: string },
-  notes: string[],
-): Promise<ThoroughFacts> {
-  const out: ThoroughFacts = { latency: await measureLatency(ctx, trace, caches, notes) };
-  if (trace.hops.length === 0 || trace.resolved === null) {
-    notes.push('--thorough: GOROOT has no symlinks, so their cost was not measured');
-    return out;
-  }
-  const exp = await runSymlinkExperiment(ctx, {
-    target: trace.resolved,
-    depths: [0, trace.hops.length],
-    runs: THOROUGH_SYMLINK_RUNS,
-    dirs,
-    paths: dirs.goPaths(),
-    cwd: dirs.named('symlink-work'),
-    userEnv: opts.userEnv,
-  });
-  const perLevel = exp.perLevel.find((p) => p.command === SYMLINK_COMMANDS[0]?.label);
-  out.symlinkPerHop = perLevel
-    ? {
-        estimateNs: perLevel.interval.estimate,
-        loNs: perLevel.interval.lo,
-        hiNs: perLevel.interval.hi,
-      }
-    : null;
-  return out;
-}
-
 /** Gathers the facts; throws ToolchainError/EnvironmentError (exit 3) when go cannot be used. */
 export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
   const { userEnv, mode } = opts;
@@ -408,7 +318,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
         ? await measureThorough(
             ctx,
             resolution.trace,
-            opts,
+            opts.userEnv,
             dirs,
             { gocache: goEnv.GOCACHE, gomodcache: goEnv.GOMODCACHE },
             notes,
