@@ -33,14 +33,11 @@ import type {
   GoOnPath,
   ProjectFacts,
   SettingSource,
-  ThoroughFacts,
   ToolchainFacts,
 } from './doctor-report.js';
-import type { PathTrace } from './goroot-resolution.js';
-import { MIN_ROUNDS_FOR_CI } from './goroot-stats.js';
-import { runSymlinkExperiment, SYMLINK_COMMANDS } from './goroot-symlink-experiment.js';
 import { proxyEntries } from './doctor-rules-modules.js';
 import { compareGoVersions } from './doctor-rules-toolchain.js';
+import { measureThorough } from './doctor-thorough.js';
 import { askEnv, probeResolution } from './goroot-probe.js';
 import { timedRun, type RunContext } from './goroot-runner.js';
 
@@ -59,7 +56,7 @@ export interface GatherOptions {
   say: (line: string) => void;
 }
 
-/** The facts, the notes on what could not be checked, and the open context for --thorough. */
+/** The facts and the notes on what could not be checked. */
 export interface Gathered {
   facts: DoctorFacts;
   notes: string[];
@@ -204,42 +201,6 @@ async function projectFacts(
   };
 }
 
-/** Rounds of --thorough's symlink experiment (each: both depths, both commands). */
-export const THOROUGH_SYMLINK_RUNS = MIN_ROUNDS_FOR_CI;
-
-/** --thorough: the experiments that confirm or refute a finding here, reused from `analyze`. */
-async function measureThorough(
-  ctx: RunContext,
-  trace: PathTrace,
-  opts: GatherOptions,
-  dirs: PrivateDirs,
-  notes: string[],
-): Promise<ThoroughFacts> {
-  const out: ThoroughFacts = {};
-  if (trace.hops.length === 0 || trace.resolved === null) {
-    notes.push('--thorough: GOROOT has no symlinks, so their cost was not measured');
-    return out;
-  }
-  const exp = await runSymlinkExperiment(ctx, {
-    target: trace.resolved,
-    depths: [0, trace.hops.length],
-    runs: THOROUGH_SYMLINK_RUNS,
-    dirs,
-    paths: dirs.goPaths(),
-    cwd: dirs.named('symlink-work'),
-    userEnv: opts.userEnv,
-  });
-  const perLevel = exp.perLevel.find((p) => p.command === SYMLINK_COMMANDS[0]?.label);
-  out.symlinkPerHop = perLevel
-    ? {
-        estimateNs: perLevel.interval.estimate,
-        loNs: perLevel.interval.lo,
-        hiNs: perLevel.interval.hi,
-      }
-    : null;
-  return out;
-}
-
 /** Gathers the facts; throws ToolchainError/EnvironmentError (exit 3) when go cannot be used. */
 export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
   const { userEnv, mode } = opts;
@@ -353,7 +314,16 @@ export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
     };
 
     const thorough =
-      mode === 'thorough' ? await measureThorough(ctx, resolution.trace, opts, dirs, notes) : null;
+      mode === 'thorough'
+        ? await measureThorough(
+            ctx,
+            resolution.trace,
+            opts.userEnv,
+            dirs,
+            { gocache: goEnv.GOCACHE, gomodcache: goEnv.GOMODCACHE },
+            notes,
+          )
+        : null;
     const facts: DoctorFacts = {
       go: { path: goPath, version: local },
       goEnv,

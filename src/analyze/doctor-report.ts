@@ -160,6 +160,24 @@ export interface ThoroughFacts {
    * `analyze goroot`'s symlink experiment and its 95% bootstrap CI (null bounds: too few rounds).
    */
   symlinkPerHop?: { estimateNs: number; loNs: number | null; hiNs: number | null } | null;
+  /**
+   * 4 KiB random-read latency at queue depth 1 (O_DIRECT where the filesystem allows) of the
+   * filesystems of GOROOT, GOCACHE and GOMODCACHE, by `analyze latency`'s built-in probe.
+   */
+  latency?: StorageLatency[];
+}
+
+/** One directory's measured read latency. */
+export interface StorageLatency {
+  /** `GOROOT`, `GOCACHE location`, `GOMODCACHE location`. */
+  role: string;
+  dir: string;
+  fsType: string | null;
+  /** direct: past the page cache; page-cache: the filesystem refused O_DIRECT. */
+  cache: 'direct' | 'page-cache';
+  reads: number;
+  meanUs: number;
+  p99Us: number;
 }
 
 /** Everything the rules look at. Pure data: tests build it by hand. */

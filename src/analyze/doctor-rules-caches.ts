@@ -12,6 +12,7 @@ import {
   sourceOf,
 } from './doctor-fix.js';
 import type { CacheFacts, DoctorFacts, Finding, Fix } from './doctor-report.js';
+import { nearestReference } from './latency-report.js';
 
 /** Free space below which a cache's disk is nearly full: warn (either limit), bad (both lower). */
 export const DISK_WARN = { fraction: 0.05, bytes: 2 * 2 ** 30 };
@@ -173,11 +174,41 @@ export function goflagsRules(f: DoctorFacts): Finding[] {
   return out;
 }
 
+/** Mean 4 KiB random-read latency above which storage is slow for builds (5× a SATA SSD's 210 µs). */
+export const SLOW_READ_MEAN_US = 1000;
+
+/** --thorough's latency probe found a directory of the toolchain on slow storage. */
+export function slowStorage(f: DoctorFacts): Finding[] {
+  return (f.thorough?.latency ?? [])
+    .filter((l) => l.cache === 'direct' && l.meanUs > SLOW_READ_MEAN_US)
+    .map((l) => {
+      const near = nearestReference(l);
+      return {
+        id: 'slow-storage',
+        severity: 'warn' as const,
+        title: `${l.role}: 4 KiB random reads take ${l.meanUs.toFixed(0)} µs on average`,
+        evidence: [
+          `${l.reads} random 4 KiB reads (O_DIRECT, queue depth 1) on ${l.fsType ?? 'an unknown filesystem'} at ${l.dir}: mean ${l.meanUs.toFixed(0)} µs, p99 ${l.p99Us.toFixed(0)} µs (analyze latency's built-in probe)`,
+          `nearest reference: ${near.medium}, ${near.meanRatio.toFixed(1)}× its mean`,
+        ],
+        why: 'a cold build reads thousands of small files from GOROOT and the module cache and writes as many to the build cache: each miss of the page cache waits this long',
+        fix:
+          l.role === 'GOROOT'
+            ? { commands: ['# install Go on a local SSD or NVMe disk: https://go.dev/doc/install'] }
+            : moveCacheFix(
+                l.role.startsWith('GOCACHE') ? f.gocache : f.gomodcache,
+                l.role.startsWith('GOCACHE') ? 'GOCACHE' : 'GOMODCACHE',
+              ),
+        expectedGain: 'gobaseline analyze latency --dir DIR compares a candidate directory',
+      };
+    });
+}
+
 /** The cache rules for both caches, in report order. */
 export function cacheRules(f: DoctorFacts): Finding[] {
   const out: (Finding | null)[] = [gocacheOff(f)];
   for (const name of ['GOCACHE', 'GOMODCACHE'] as const) {
     out.push(inMemory(f, name), onNetwork(f, name), diskFull(f, name), tooLarge(f, name));
   }
-  return [...out.filter((x): x is Finding => x !== null), ...goflagsRules(f)];
+  return [...out.filter((x): x is Finding => x !== null), ...slowStorage(f), ...goflagsRules(f)];
 }

@@ -43,7 +43,10 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'thorough',
       ),
     )
-    .option('--thorough', 'also measure what confirms a finding (symlink cost in GOROOT)')
+    .option(
+      '--thorough',
+      'also measure what confirms a finding: storage read latency, symlink cost in GOROOT',
+    )
     .option('--project <dir>', 'your Go module: its vendor directory and go.mod toolchain line')
     .option('--json', 'print the findings and facts as JSON (docs/doctor.md)')
     .addOption(

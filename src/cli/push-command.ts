@@ -1,11 +1,11 @@
 // `gobaseline push`: sends the runs queued by `run --push` that did not reach their server
-// (it was down or refused them), oldest first. A run is marked pushed once the server stored
-// it (or had it already); what fails stays queued. Exit 0 when nothing stays queued, 3 when a
-// server could not be reached, 2 when one refused a run (a bad token, a body over its limit).
+// (it was down or refused them), oldest first (server/push-queue.ts). Exit 0 when nothing
+// stays queued, 3 when a server could not be reached, 2 when one refused a run (a bad token, a
+// body over its limit). Also `run --push`'s checks and its push after saving.
 import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { PushError, pushRun, serverBase } from '../server/push-client.js';
-import type { PendingPush, RunStore } from '../store/store.js';
+import { serverBase } from '../server/push-client.js';
+import { pushQueue, pushQueued } from '../server/push-queue.js';
 import { dbOption, withStore, type StoreOptions } from './store-options.js';
 import type { RunRecord } from '../record/run-record.js';
 
@@ -31,29 +31,6 @@ export function pushTarget(url: string, option: string): string {
     return serverBase(url);
   } catch (err) {
     throw new UsageError(`${option}: ${(err as Error).message}`);
-  }
-}
-
-/** What pushing one run did, for the caller's line. */
-export type PushResult = { ok: true; stored: boolean } | { ok: false; error: PushError };
-
-/** Pushes one queued run and records the outcome in the store. */
-export async function pushQueued(
-  store: RunStore,
-  item: Pick<PendingPush, 'runId' | 'target' | 'labels'>,
-  token: string,
-): Promise<PushResult> {
-  const run = await store.getRun(item.runId);
-  if (!run)
-    return { ok: false, error: new PushError(`run ${item.runId} is no longer stored`, true) };
-  try {
-    const stored = await pushRun(item.target, token, run, item.labels);
-    await store.notePush(item.runId, item.target, null);
-    return { ok: true, stored };
-  } catch (err) {
-    if (!(err instanceof PushError)) throw err;
-    await store.notePush(item.runId, item.target, err.message);
-    return { ok: false, error: err };
   }
 }
 
@@ -110,43 +87,26 @@ export async function pushCommand(opts: PushOptions): Promise<number> {
   const token = pushToken(opts.token);
   const target = opts.to === undefined ? undefined : pushTarget(opts.to, '--to');
   return withStore({ ...(opts.db ? { db: opts.db } : {}), save: true }, async (store) => {
-    const queued = await store.pendingPushes(target);
-    if (queued.length === 0) {
+    const report = await pushQueue(store, token, target);
+    if (report.byTarget.size === 0) {
       process.stderr.write(
         `nothing to push: no run is queued${target ? ` for ${target}` : ''} in ${store.location}\n`,
       );
       return ExitCode.ok;
     }
-    let code: number = ExitCode.ok;
-    const unreachable = new Set<string>();
-    const counts = new Map<string, { pushed: number; left: number }>();
-    for (const item of queued) {
-      const count = counts.get(item.target) ?? { pushed: 0, left: 0 };
-      counts.set(item.target, count);
-      // A server that could not be reached is not tried again for each of its runs.
-      if (unreachable.has(item.target)) {
-        count.left++;
-        continue;
-      }
-      const result = await pushQueued(store, item, token);
-      if (result.ok) {
-        count.pushed++;
-        continue;
-      }
-      count.left++;
-      process.stderr.write(`gobaseline: run ${item.runId}: ${result.error.message}\n`);
-      if (result.error.refused) code = Math.max(code, ExitCode.usage);
-      else {
-        unreachable.add(item.target);
-        code = Math.max(code, ExitCode.environment);
-      }
+    for (const f of report.failures) {
+      process.stderr.write(`gobaseline: run ${f.runId}: ${f.error.message}\n`);
     }
-    for (const [t, c] of counts) {
+    for (const [t, c] of report.byTarget) {
       process.stderr.write(
         `pushed ${c.pushed} run${c.pushed === 1 ? '' : 's'} to ${t}${c.left ? `; ${c.left} still queued (gobaseline push tries again)` : ''}\n`,
       );
     }
-    return code;
+    // Unreachable (3) outranks refused (2): its runs may go through on the next try.
+    const codes = report.failures.map((f) =>
+      f.error.refused ? ExitCode.usage : ExitCode.environment,
+    );
+    return Math.max(ExitCode.ok, ...codes);
   });
 }
 

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { checkRunRecord } from '../parse/run-file.js';
 import type { Labels, RunStore, RunToSave } from '../store/store.js';
-import { routeSchema, type ServerContext } from './http.js';
+import { duplicateResult } from '../store/run-rows.js';
+import { routeSchema, sendError, type ServerContext } from './http.js';
 
 /** At most this many runs per transaction: other writers wait for the whole of it. */
 const MAX_BATCH = 200;
@@ -69,6 +70,14 @@ export function registerRunRoutes(app: FastifyInstance, ctx: ServerContext): voi
     async (req, reply) => {
       // A UsageError (400) naming the field when the body is not a run record.
       const run = checkRunRecord(req.body, 'the request body', 'run record');
+      const twice = duplicateResult(run);
+      if (twice !== null) {
+        return sendError(
+          reply,
+          400,
+          `the request body is a damaged run record: it holds ${twice} twice`,
+        );
+      }
       const stored = await writer.save({ run, labels: labelsOf(req.query.label) });
       ctx.counters.ingest(stored);
       return reply.code(stored ? 201 : 200).send({ runId: run.id, stored });

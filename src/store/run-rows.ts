@@ -66,6 +66,26 @@ export function machineRow(f: MachineFacts): MachineRow {
 const finiteOrNull = (x: number | null): number | null =>
   x !== null && Number.isFinite(x) ? x : null;
 
+/** The configuration a scenario's results are stored under (its toolchain label in old records). */
+const resultConfiguration = (s: RunRecord['scenarios'][number]): string =>
+  s.configuration ?? s.toolchain;
+
+/**
+ * The first scenario × configuration × metric a record holds twice, or null: such a record
+ * cannot be stored (one result each), so a server refuses it as bad input.
+ */
+export function duplicateResult(run: RunRecord): string | null {
+  const seen = new Set<string>();
+  for (const s of run.scenarios) {
+    for (const spec of s.metrics) {
+      const key = `${s.scenarioId}, configuration ${resultConfiguration(s)}, metric ${spec.key}`;
+      if (seen.has(key)) return key;
+      seen.add(key);
+    }
+  }
+  return null;
+}
+
 /**
  * One result per scenario × configuration × metric. A scenario run without a configuration
  * name (records from before configurations) is named by its toolchain label, as those records
@@ -77,7 +97,7 @@ export function resultRows(run: RunRecord): ResultRow[] {
   );
   const rows: ResultRow[] = [];
   for (const s of run.scenarios) {
-    const configuration = s.configuration ?? s.toolchain;
+    const configuration = resultConfiguration(s);
     for (const spec of s.metrics) {
       const samples: SampleRow[] = s.samples.map((x) => {
         const v = x.metrics[spec.key];

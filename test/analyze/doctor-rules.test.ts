@@ -176,6 +176,33 @@ test('GOCACHE off, in memory, on the network, disk nearly full, very large; GOMO
   assert.deepEqual(large.fix?.commands, ['go clean -modcache']);
 });
 
+test('--thorough latency: slow storage only when O_DIRECT reads average over 1 ms', () => {
+  const lat = (role: string, meanUs: number, cache: 'direct' | 'page-cache' = 'direct') => ({
+    role,
+    dir: '/x',
+    fsType: 'nfs4',
+    cache,
+    reads: 500,
+    meanUs,
+    p99Us: meanUs * 3,
+  });
+  const slow = only(
+    withFacts(
+      (f) =>
+        (f.thorough = {
+          latency: [
+            lat('GOROOT', 150),
+            lat('GOMODCACHE location', 2400),
+            lat('GOCACHE location', 5000, 'page-cache'),
+          ],
+        }),
+    ),
+  );
+  assert.equal(slow.id, 'slow-storage');
+  assert.equal(slow.title, 'GOMODCACHE location: 4 KiB random reads take 2400 µs on average');
+  assert.match(slow.evidence[1] ?? '', /nearest reference: SATA SSD, 11\.4× its mean/);
+});
+
 test('GOFLAGS with -a, -race, -count=1: each a finding, the fix keeps the other flags', () => {
   const found = diagnose(
     withFacts((f) => {

@@ -121,6 +121,10 @@ test("--thorough measures the cost of the symlink in GOROOT with analyze goroot'
   const { report } = await doctor(['--thorough'], cleanEnv({ GOROOT: path.join(dir, 'go') }));
   assert.equal(report.mode, 'thorough');
   assert.ok(report.facts.thorough?.symlinkPerHop, JSON.stringify(report.facts.thorough));
+  assert.deepEqual(
+    report.facts.thorough.latency?.map((l) => l.role),
+    ['GOROOT', 'GOCACHE location', 'GOMODCACHE location'],
+  );
   const f = report.findings.find((x) => x.id === 'goroot-symlinks');
   assert.equal(f?.severity, 'info');
   assert.ok(

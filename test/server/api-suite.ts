@@ -239,6 +239,12 @@ export function apiSuite(kind: string, fresh: (t: TestContext) => Promise<string
           400,
           /damaged run record: scenarios\[0\]\.samples should be a list/,
         );
+        const twice = { ...run, scenarios: [run.scenarios[0], ...run.scenarios] };
+        await expect(
+          { ...post, token: WRITE, body: JSON.stringify(twice) },
+          400,
+          /holds startup\/go-version, configuration go1\.26\.8, metric wallNs twice/,
+        );
         await expect({ ...post, token: WRITE, contentType: 'text/plain' }, 415, /content-type/i);
         const huge = { ...run, warnings: ['x'.repeat(70 * 1024)] };
         await expect({ ...post, token: WRITE, body: JSON.stringify(huge) }, 413, /too large/i);
