@@ -7,7 +7,12 @@ import { ExitCode, UsageError } from '../errors.js';
 import { machineSpeed, type MachineSpeed } from '../measure/canary.js';
 import type { RunRecord } from '../record/run-record.js';
 import { renderCheck, type CheckFormat } from '../report/check-render.js';
-import { RUN_FIGURES, runFigure, type RunFigure } from '../stats/history-baseline.js';
+import {
+  DEFAULT_RUN_FIGURE,
+  RUN_FIGURES,
+  runFigure,
+  type RunFigure,
+} from '../stats/history-baseline.js';
 import { openStore } from '../store/open-store.js';
 import { readRunFile } from '../store/run-files.js';
 import { machineHash, resultRows, type ResultRow } from '../store/run-rows.js';
@@ -25,7 +30,7 @@ export interface CheckCommandOptions {
   format: CheckFormat;
   /** Metric keys to check (default wallNs). */
   metric?: string[];
-  /** The figure that stands for a run (default: the median). */
+  /** The figure that stands for a run (default: DEFAULT_RUN_FIGURE, the fastest sample). */
   figure: RunFigure;
 }
 
@@ -56,7 +61,7 @@ export async function gatherCheckInputs(
   run: RunRecord,
   metrics: readonly string[],
   speed: MachineSpeed | undefined,
-  figure: RunFigure = 'median',
+  figure: RunFigure = DEFAULT_RUN_FIGURE,
 ): Promise<CheckInput[]> {
   const machine = machineHash(run.fingerprint);
   const runs = new Map<string, RunRecord | null>();
@@ -183,7 +188,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .addOption(
       new Option('--figure <figure>', 'the figure that stands for a run')
         .choices(Object.keys(RUN_FIGURES))
-        .default('median'),
+        .default(DEFAULT_RUN_FIGURE),
     )
     .option('--strict', 'fail (exit 1) when fewer than 5 earlier runs form the baseline')
     .addOption(

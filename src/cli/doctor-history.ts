@@ -40,7 +40,7 @@ export async function openRegressions(
       notes.push(`no run of this machine in ${store.location}: no regression to report`);
       return null;
     }
-    const inputs = await gatherCheckInputs(store, run, ['wallNs'], machineSpeed, 'median');
+    const inputs = await gatherCheckInputs(store, run, ['wallNs'], machineSpeed);
     const outcome = checkAgainstHistory(inputs);
     const found: OpenRegression[] = [];
     for (const item of outcome.items) {

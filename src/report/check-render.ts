@@ -101,9 +101,7 @@ export function renderCheck(outcome: CheckOutcome, ctx: CheckContext, format: Ch
     lines.push(
       `check of run ${ctx.runId} (${ctx.startedAt}), machine ${ctx.machine}, ${ctx.toolchain}, ` +
         `threshold ${pct(ctx.threshold).slice(1)}` +
-        (ctx.figure && ctx.figure !== 'median'
-          ? `, runs judged by their ${FIGURE_NAMES[ctx.figure]}`
-          : ''),
+        (ctx.figure ? `, runs judged by their ${FIGURE_NAMES[ctx.figure]}` : ''),
     );
     for (const item of outcome.items) {
       lines.push(`${LABEL[item.status].padEnd(10)} ${describeItem(item, ctx.threshold)}`);

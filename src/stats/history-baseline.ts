@@ -17,6 +17,13 @@ import { median, quantile } from './quantile.js';
 export const RUN_FIGURES = { median: 0.5, p25: 0.25, p10: 0.1, min: 0 } as const;
 export type RunFigure = keyof typeof RUN_FIGURES;
 
+/**
+ * What `check` judges a run by unless told otherwise: its fastest sample. On the acceptance
+ * bench it caught a 10% slower go as often as the median on a quiet machine or more often, and
+ * three times as often on a loaded one, with as many unchanged runs passing (docs/benchmarks.md).
+ */
+export const DEFAULT_RUN_FIGURE: RunFigure = 'min';
+
 /** A run's figure from its successful sample values (NaN when there are none). */
 export function runFigure(values: readonly number[], figure: RunFigure): number {
   return values.length === 0 ? NaN : quantile(values, RUN_FIGURES[figure]);
