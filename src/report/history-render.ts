@@ -3,22 +3,12 @@
 // Rows are padded by hand rather than through cli-table3: a 10,000-run series prints in well
 // under a second. Pure.
 
-import type { Cause } from '../analyze/explain-change.js';
 import type { Unit } from '../record/units.js';
 import { displayUnitFor, formatIn } from '../record/units.js';
-import type { ChangePointFinding } from '../stats/change-points.js';
-import type { SeriesPoint, StoredRun } from '../store/store.js';
+import type { Cause } from '../analyze/explain-change.js';
+import type { SeriesGroup } from '../store/series-history.js';
+import type { StoredRun } from '../store/store.js';
 import { sparkMarks, sparkline } from './sparkline.js';
-
-/** A series of one machine, toolchain and configuration, with its change points and causes. */
-export interface SeriesGroup {
-  machine: string;
-  toolchainVersion: string | null;
-  configuration: string;
-  unit: string;
-  points: SeriesPoint[];
-  changePoints: (ChangePointFinding & { runId: string; causes: Cause[] })[];
-}
 
 function pad(rows: string[][]): string[] {
   const widths: number[] = [];

@@ -8,8 +8,7 @@
 import { baselineBands, type BaselineBand } from '../analyze/check-history.js';
 import { machineSpeed } from '../measure/canary.js';
 import { DEFAULT_MIN_SEGMENT } from '../stats/change-points.js';
-import type { SeriesGroup } from '../report/history-render.js';
-import { isToolchain, metricKey, seriesGroups } from '../store/series-history.js';
+import { isToolchain, metricKey, seriesGroups, type SeriesGroup } from '../store/series-history.js';
 import type { RunStore, SeriesInfo, SeriesPoint } from '../store/store.js';
 
 /** Which series to read: `scenario` and `metric` required, the rest narrow it. */

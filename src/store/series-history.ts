@@ -1,11 +1,25 @@
 // A stored series as `history` and `serve` show it: split by machine, toolchain and
 // configuration, with its change points (stats/change-points.ts) and, for each, the environment
 // fields that changed around it (analyze/explain-change.ts), read from the stored runs.
-import { envSnapshot, explainChange, type EnvSnapshot } from '../analyze/explain-change.js';
+import {
+  envSnapshot,
+  explainChange,
+  type Cause,
+  type EnvSnapshot,
+} from '../analyze/explain-change.js';
 import type { MachineSpeed } from '../measure/canary.js';
-import type { SeriesGroup } from '../report/history-render.js';
-import { detectChangePoints } from '../stats/change-points.js';
+import { detectChangePoints, type ChangePointFinding } from '../stats/change-points.js';
 import type { RunStore, SeriesPoint, StoredAnalysis } from './store.js';
+
+/** A series of one machine, toolchain and configuration, with its change points and causes. */
+export interface SeriesGroup {
+  machine: string;
+  toolchainVersion: string | null;
+  configuration: string;
+  unit: string;
+  points: SeriesPoint[];
+  changePoints: (ChangePointFinding & { runId: string; causes: Cause[] })[];
+}
 
 /** Short metric names: `wall` is `wallNs`. */
 const METRIC_ALIASES: Record<string, string> = {
