@@ -9,7 +9,7 @@
 //
 //   npm run docs:check [-- RUNS]     (samples per gobaseline run, default 20)
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildGoWrapper, installGo, REAL_GO } from '../bench/go-wrapper.js';
@@ -17,7 +17,8 @@ import { cli, machineLine, median, metricValues, repoRoot } from '../bench/suppo
 import type { RunRecord } from '../src/record/run-record.js';
 import { startLoad, type LoadHandle } from '../src/measure/background-load.js';
 import { ensureMembw } from '../src/measure/membw.js';
-import { rewritePage, type Step } from './example-regions.js';
+import type { Step } from './example-regions.js';
+import { rewritePageFile } from './rewrite-page-file.js';
 
 const runs = process.argv[2] ?? '20';
 const HISTORY = 5;
@@ -129,15 +130,9 @@ async function main(): Promise<void> {
     `(${(SLOWDOWN * 100).toFixed(0)}% of the history's median), ${loaders} CPU-bound load processes ` +
     '(`membw load -mib 1`), ' +
     'by `npm run docs:check`._';
-  const { text, changed } = rewritePage(
-    readFileSync(page, 'utf8'),
-    outputs,
-    steps,
-    repoRoot,
-    taken,
-  );
-  if (!changed) throw new Error('docs/check.md has no check-demo regions');
-  writeFileSync(page, text);
+  if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) {
+    throw new Error('docs/check.md has no check-demo regions');
+  }
   console.error('rewrote docs/check.md');
 }
 

@@ -10,11 +10,12 @@
 //   npm run docs:examples                       # every example (a few minutes)
 //   npm run docs:examples -- analyze-latency    # only these steps (and the steps they need)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cli, machineLine, repoRoot } from '../bench/support.js';
-import { regionIds, rewritePage, selectSteps, type Step } from './example-regions.js';
+import { regionIds, selectSteps, type Step } from './example-regions.js';
+import { rewritePageFile } from './rewrite-page-file.js';
 
 const images = path.join(repoRoot, 'docs', 'images');
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
@@ -269,15 +270,7 @@ async function main(): Promise<number> {
     const taken = `_Output on this page: taken ${machineLine()}, ${load}, by \`npm run docs:examples\`._`;
     const rewritten: string[] = [];
     for (const page of pages) {
-      const { text, changed } = rewritePage(
-        readFileSync(page, 'utf8'),
-        outputs,
-        steps,
-        repoRoot,
-        taken,
-      );
-      if (!changed) continue;
-      writeFileSync(page, text);
+      if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) continue;
       rewritten.push(page);
       console.error(`rewrote ${path.relative(repoRoot, page)}`);
     }

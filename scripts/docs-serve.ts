@@ -6,12 +6,13 @@
 //
 //   npm run docs:serve
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServe, type ServeProcess } from '../bench/serve-process.js';
 import { cli, machineLine, repoRoot } from '../bench/support.js';
-import { rewritePage, type Step } from './example-regions.js';
+import type { Step } from './example-regions.js';
+import { rewritePageFile } from './rewrite-page-file.js';
 
 const page = path.join(repoRoot, 'docs', 'serve.md');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gobaseline-docs-serve-'));
@@ -258,15 +259,9 @@ async function main(): Promise<void> {
   keep('push-help', ['push', '--help'], pushHelp.stdout);
 
   const taken = `_Examples: taken ${machineLine()}, 1-minute load average ${os.loadavg()[0]!.toFixed(1)}, by \`npm run docs:serve\`._`;
-  const { text, changed } = rewritePage(
-    readFileSync(page, 'utf8'),
-    outputs,
-    steps,
-    repoRoot,
-    taken,
-  );
-  if (!changed) throw new Error('docs/serve.md has no serve example regions');
-  writeFileSync(page, text);
+  if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) {
+    throw new Error('docs/serve.md has no serve example regions');
+  }
   console.error('rewrote docs/serve.md');
 }
 
