@@ -74,6 +74,7 @@ const steps: Step[] = [
     env: { GOFLAGS: '-a -count=1', GO111MODULE: 'off' },
     ok: [1],
   },
+  { id: 'doctor-thorough', args: ['doctor', '--thorough'], env: { GOFLAGS: '-p=1' } },
   { id: 'doctor-json', args: ['doctor', '--quick', '--json'] },
   { id: 'analyze-help', args: ['analyze', '--help'] },
   { id: 'analyze-build-help', args: ['analyze', 'build', '--help'] },

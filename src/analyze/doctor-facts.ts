@@ -313,14 +313,20 @@ export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
       newest,
     };
 
+    const cpu = await cpuFacts(local, userEnv);
     const thorough =
       mode === 'thorough'
         ? await measureThorough(
             ctx,
-            resolution.trace,
-            opts.userEnv,
-            dirs,
-            { gocache: goEnv.GOCACHE, gomodcache: goEnv.GOMODCACHE },
+            {
+              goPath,
+              trace: resolution.trace,
+              userEnv,
+              dirs,
+              caches: { gocache: goEnv.GOCACHE, gomodcache: goEnv.GOMODCACHE },
+              cpu,
+              goflags: goEnv.GOFLAGS,
+            },
             notes,
           )
         : null;
@@ -340,7 +346,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Gathered> {
       goOnPath: gosOnPath(userEnv.PATH),
       gocache,
       gomodcache,
-      cpu: await cpuFacts(local, userEnv),
+      cpu,
       proxies,
       toolchain,
       project,

@@ -165,6 +165,47 @@ export interface ThoroughFacts {
    * filesystems of GOROOT, GOCACHE and GOMODCACHE, by `analyze latency`'s built-in probe.
    */
   latency?: StorageLatency[];
+  /** The short sweep of the go command's concurrency (`sweep`'s sampler and analysis). */
+  sweep?: ConcurrencySweep | null;
+}
+
+/**
+ * --thorough's short sweep: one small warm build scenario at Go's default concurrency (no
+ * GOMAXPROCS, no -p) against the user's GOMAXPROCS and -p, or, with neither set, against half
+ * and double Go's default GOMAXPROCS; configurations interleaved in a seeded shuffle per round.
+ */
+export interface ConcurrencySweep {
+  /** The scenario measured, e.g. `build/hello-link`. */
+  scenarioId: string;
+  /** `your settings`: the user's GOMAXPROCS and -p; `around the default`: half and double. */
+  compared: 'your settings' | 'around the default';
+  /** Counted runs per configuration. */
+  runs: number;
+  /** Seed of the shuffled order of each round. */
+  seed: number;
+  /** Median wall time at the default, in ns; null when the default yielded nothing. */
+  baseMedianNs: number | null;
+  /** Why the default yielded nothing (its go command failed), else null. */
+  baseFailure: string | null;
+  /** Each setting against the default (the sweep's Holm-corrected comparisons). */
+  points: SweepOutcome[];
+}
+
+/** One swept setting against the default, for wall time. */
+export interface SweepOutcome {
+  /** `GOMAXPROCS` or `p`. */
+  param: 'GOMAXPROCS' | 'p';
+  value: string;
+  /** Median wall time in ns; null when it yielded nothing. */
+  medianNs: number | null;
+  /** median / default median - 1 (0.05: 5% slower); null when either is missing. */
+  deltaFraction: number | null;
+  /** Holm-corrected p-value of its comparison with the default; null when not compared. */
+  pHolm: number | null;
+  /** pHolm <= 0.05. */
+  significant: boolean;
+  /** Why it yielded nothing (its go command failed), else null. */
+  failure: string | null;
 }
 
 /** One directory's measured read latency. */

@@ -1,5 +1,6 @@
 // Doctor rules about concurrency: GOMAXPROCS above the cgroup CPU quota or below the CPUs there
-// are, -p in GOFLAGS that does not match them, a busy machine, the powersave governor. Pure.
+// are, -p in GOFLAGS that does not match them (each with --thorough's short sweep of it, if
+// any), a busy machine, the powersave governor. Pure.
 import { busyThreshold } from '../probe/load.js';
 import {
   cleanGoflags,
@@ -11,6 +12,7 @@ import {
   usableCpus,
 } from './doctor-fix.js';
 import type { DoctorFacts, Finding } from './doctor-report.js';
+import { concurrencySweep, withSweep } from './doctor-rules-sweep.js';
 
 function cpuLines(f: DoctorFacts): string[] {
   const c = f.cpu;
@@ -42,24 +44,34 @@ export function gomaxprocs(f: DoctorFacts): Finding | null {
   const quotaLimit =
     f.cpu.quotaCpus === null ? null : Math.max(Math.ceil(f.cpu.quotaCpus), f.cpu.goDefaultProcs);
   if (quotaLimit !== null && n > quotaLimit) {
-    return {
-      id: 'gomaxprocs-above-quota',
-      severity: 'warn',
-      title: `GOMAXPROCS=${n} is above the cgroup CPU quota of ${f.cpu.quotaCpus} CPUs`,
-      evidence: [`GOMAXPROCS=${n} (environment)`, ...cpuLines(f)],
-      why: `with more runnable threads than the quota, the kernel throttles the whole cgroup for the rest of each period: the go command (and every Go program) stalls in bursts; Go's default (${f.cpu.goDefaultProcs}) already follows the quota`,
-      fix,
-    };
+    return withSweep(
+      {
+        id: 'gomaxprocs-above-quota',
+        severity: 'warn',
+        title: `GOMAXPROCS=${n} is above the cgroup CPU quota of ${f.cpu.quotaCpus} CPUs`,
+        evidence: [`GOMAXPROCS=${n} (environment)`, ...cpuLines(f)],
+        why: `with more runnable threads than the quota, the kernel throttles the whole cgroup for the rest of each period: the go command (and every Go program) stalls in bursts; Go's default (${f.cpu.goDefaultProcs}) already follows the quota`,
+        fix,
+      },
+      f,
+      'GOMAXPROCS',
+      String(n),
+    );
   }
   if (n < usable) {
-    return {
-      id: 'gomaxprocs-below-cores',
-      severity: 'warn',
-      title: `GOMAXPROCS=${n} leaves ${usable - n} of ${usable} usable CPUs idle`,
-      evidence: [`GOMAXPROCS=${n} (environment)`, ...cpuLines(f)],
-      why: 'the go command compiles one package per GOMAXPROCS slot (its default -p) and every Go tool runs with fewer threads than the machine has',
-      fix,
-    };
+    return withSweep(
+      {
+        id: 'gomaxprocs-below-cores',
+        severity: 'warn',
+        title: `GOMAXPROCS=${n} leaves ${usable - n} of ${usable} usable CPUs idle`,
+        evidence: [`GOMAXPROCS=${n} (environment)`, ...cpuLines(f)],
+        why: 'the go command compiles one package per GOMAXPROCS slot (its default -p) and every Go tool runs with fewer threads than the machine has',
+        fix,
+      },
+      f,
+      'GOMAXPROCS',
+      String(n),
+    );
   }
   return null;
 }
@@ -72,17 +84,22 @@ export function pMismatch(f: DoctorFacts): Finding | null {
     .find((x) => x !== null);
   if (p === undefined || p === null) return null;
   const over = p > usable;
-  return {
-    id: 'p-mismatch',
-    severity: 'warn',
-    title: `GOFLAGS sets -p=${p} for ${usable} usable CPUs`,
-    evidence: [settingLine(f, 'GOFLAGS'), ...cpuLines(f)],
-    why: over
-      ? `${p} compiles at once on ${usable} CPUs only add context switches and peak memory; the default -p (GOMAXPROCS) already matches the CPUs`
-      : `only ${p} packages compile at once while ${usable - p} CPUs wait; lower -p only when memory is short`,
-    fix: settingFix(sourceOf(f, 'GOFLAGS'), 'GOFLAGS', cleanGoflags(f)),
-    expectedGain: `measure it: gobaseline sweep --scenario build/net-http-cold --param p=${Math.min(p, usable)},${Math.max(p, usable)}`,
-  };
+  return withSweep(
+    {
+      id: 'p-mismatch',
+      severity: 'warn',
+      title: `GOFLAGS sets -p=${p} for ${usable} usable CPUs`,
+      evidence: [settingLine(f, 'GOFLAGS'), ...cpuLines(f)],
+      why: over
+        ? `${p} compiles at once on ${usable} CPUs only add context switches and peak memory; the default -p (GOMAXPROCS) already matches the CPUs`
+        : `only ${p} packages compile at once while ${usable - p} CPUs wait; lower -p only when memory is short`,
+      fix: settingFix(sourceOf(f, 'GOFLAGS'), 'GOFLAGS', cleanGoflags(f)),
+      expectedGain: `measure it: gobaseline sweep --scenario build/net-http-cold --param p=${Math.min(p, usable)},${Math.max(p, usable)}`,
+    },
+    f,
+    'p',
+    String(p),
+  );
 }
 
 /** Other work on the machine: builds and measurements compete for the CPUs. */
@@ -115,4 +132,4 @@ export function governorPowersave(f: DoctorFacts): Finding | null {
 }
 
 /** The concurrency rules, in report order. */
-export const CPU_RULES = [gomaxprocs, pMismatch, governorPowersave, loadBusy];
+export const CPU_RULES = [gomaxprocs, pMismatch, concurrencySweep, governorPowersave, loadBusy];

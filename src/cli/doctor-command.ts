@@ -45,7 +45,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     )
     .option(
       '--thorough',
-      'also measure what confirms a finding: storage read latency, symlink cost in GOROOT',
+      'also measure what confirms a finding: storage read latency, symlink cost in GOROOT, a short sweep of GOMAXPROCS or -p',
     )
     .option('--project <dir>', 'your Go module: its vendor directory and go.mod toolchain line')
     .option('--json', 'print the findings and facts as JSON (docs/doctor.md)')

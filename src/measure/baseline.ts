@@ -23,10 +23,12 @@ import { withMeasuredGoDefault } from './go-default-procs.js';
 import { controlledEnv, goRelevant, withOwnGoroot } from './controlled-env.js';
 import type {
   AutoPlan,
+  BuildSettings,
   Configuration,
   InterleaveOrder,
   RunRecord,
   ScenarioResult,
+  ScenarioRun,
   Toolchain,
 } from '../record/run-record.js';
 import { RUN_SCHEMA_VERSION } from '../record/run-record.js';
@@ -102,6 +104,20 @@ export interface BaselineOptions {
   canary?: boolean;
   /** Measure the memory bandwidth even when a cached figure holds (--fresh-bandwidth). */
   freshBandwidth?: boolean;
+}
+
+/** A configuration's sampled run as the run record keeps it: with its cache state and metrics. */
+export function scenarioResult(
+  scenario: Scenario,
+  run: ScenarioRun,
+  build: BuildSettings,
+): ScenarioResult {
+  return {
+    ...run,
+    description: scenario.description,
+    cache: effectiveCache(scenario, build),
+    metrics: [...PROCESS_METRICS, ...scenario.metrics],
+  };
 }
 
 /** The package's version from package.json. */
@@ -250,15 +266,8 @@ export async function measureBaseline(opts: BaselineOptions): Promise<RunRecord>
         configurations,
         sampling,
       );
-      for (const [i, run] of runsOut.entries()) {
-        const build = configurations[i]?.configuration.build ?? {};
-        scenarios.push({
-          ...run,
-          description: scenario.description,
-          cache: effectiveCache(scenario, build),
-          metrics: [...PROCESS_METRICS, ...scenario.metrics],
-        });
-      }
+      for (const [i, run] of runsOut.entries())
+        scenarios.push(scenarioResult(scenario, run, configurations[i]?.configuration.build ?? {}));
     }
     await canaryBurst(Math.floor(CANARY_RUNS / 2));
     const canary = canaryRecord(canarySamples);

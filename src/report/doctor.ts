@@ -1,6 +1,13 @@
 // `gobaseline doctor`'s text: each finding with its evidence, why it matters and the fix, worst
 // first; the --fix list of commands; the --apply plan with the undo of each change. Pure.
-import type { CacheFacts, DoctorFacts, DoctorReport, Finding } from '../analyze/doctor-report.js';
+import type {
+  CacheFacts,
+  ConcurrencySweep,
+  DoctorFacts,
+  DoctorReport,
+  Finding,
+} from '../analyze/doctor-report.js';
+import { settingName, signedPercent } from '../analyze/doctor-rules-sweep.js';
 import { formatValue } from '../record/units.js';
 import { wrapText } from './fit-width.js';
 
@@ -43,6 +50,22 @@ function cacheLine(name: string, c: CacheFacts): string {
   return `${name} ${c.path} (${c.source}): ${parts.join(', ')}`;
 }
 
+/** --thorough's short sweep in one line: the default's median, each setting's change. */
+function sweepFactLine(s: ConcurrencySweep): string {
+  const head = `short sweep ${s.scenarioId} (${s.runs} runs each): default `;
+  if (s.baseMedianNs === null)
+    return `${head}not measured${s.baseFailure ? `: ${s.baseFailure}` : ''}`;
+  const points = s.points.map((o) => {
+    const name = settingName(o);
+    if (o.deltaFraction === null) return `${name} not measured`;
+    const change = signedPercent(o.deltaFraction);
+    return o.significant
+      ? `${name} ${change} (p=${(o.pHolm ?? 0).toFixed(3)})`
+      : `${name} ${change} ~`;
+  });
+  return `${head}${formatValue('ns', s.baseMedianNs)}; ${points.join('; ')}`;
+}
+
 /** The lab results: the facts the findings rest on, one line per topic. */
 export function factLines(f: DoctorFacts): string[] {
   const g = f.goroot;
@@ -60,6 +83,7 @@ export function factLines(f: DoctorFacts): string[] {
     `GOTOOLCHAIN ${t.gotoolchain}${t.switchTo ? ` (switches to ${t.switchTo})` : ''}${t.newest ? `, newest release ${t.newest}` : ''}`,
   ];
   if (f.goEnv.GOFLAGS) lines.push(`GOFLAGS ${f.goEnv.GOFLAGS}`);
+  if (f.thorough?.sweep) lines.push(sweepFactLine(f.thorough.sweep));
   if (f.project) {
     const p = f.project;
     lines.push(

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DoctorReport } from '../../src/analyze/doctor-report.js';
@@ -71,8 +72,9 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
 async function doctor(
   args: string[],
   env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
 ): Promise<{ code: number | null; report: DoctorReport; stderr: string }> {
-  const r = await runCli(['doctor', '--json', '--quiet', ...args], env, 120_000);
+  const r = await runCli(['doctor', '--json', '--quiet', ...args], env, timeoutMs);
   assert.ok(r.stdout.startsWith('{'), `JSON expected, got: ${r.stdout.slice(0, 300)} ${r.stderr}`);
   return { code: r.code, report: JSON.parse(r.stdout) as DoctorReport, stderr: r.stderr };
 }
@@ -115,11 +117,36 @@ test('GOROOT through a chain of 3 symlinks: goroot-symlinks, a warning', async (
   assert.equal(code, 0);
 });
 
-test("--thorough measures the cost of the symlink in GOROOT with analyze goroot's experiment", async () => {
+// One --thorough run for both of its experiments that need a situation: it is the slowest mode.
+test("--thorough: the symlink cost in GOROOT (analyze goroot's experiment) and a short sweep of the user's -p (sweep's sampler)", async () => {
   const dir = tempDir('gbtest-hop-');
   fs.symlinkSync(realGoroot, path.join(dir, 'go'));
-  const { report } = await doctor(['--thorough'], cleanEnv({ GOROOT: path.join(dir, 'go') }));
+  // A -p above the CPUs: p-mismatch, which the short sweep measures against the default.
+  const p = os.availableParallelism() + 1;
+  const { report } = await doctor(
+    ['--thorough'],
+    cleanEnv({ GOROOT: path.join(dir, 'go'), GOFLAGS: `-p=${p}` }),
+    300_000,
+  );
   assert.equal(report.mode, 'thorough');
+  const sweep = report.facts.thorough?.sweep;
+  assert.equal(sweep?.scenarioId, 'build/hello-link');
+  assert.equal(sweep?.compared, 'your settings');
+  assert.deepEqual(
+    sweep?.points.map((x) => `${x.param}=${x.value}`),
+    [`p=${p}`],
+  );
+  assert.ok(sweep.baseMedianNs && sweep.baseMedianNs > 0, JSON.stringify(sweep));
+  assert.equal(sweep.points[0]?.failure, null);
+  const mismatch = report.findings.find((x) => x.id === 'p-mismatch');
+  assert.match(
+    mismatch?.evidence.at(-1) ?? '',
+    new RegExp(`^measured here: build/hello-link takes .* with -p=${p} vs .* at the default, `),
+  );
+  assert.match(
+    mismatch?.expectedGain ?? '',
+    /^(confirmed|not confirmed|refuted) on this machine: /,
+  );
   assert.ok(report.facts.thorough?.symlinkPerHop, JSON.stringify(report.facts.thorough));
   assert.deepEqual(
     report.facts.thorough.latency?.map((l) => l.role),
