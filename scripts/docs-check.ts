@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     `(${(SLOWDOWN * 100).toFixed(0)}% of the history's median), ${loaders} CPU-bound load processes ` +
     '(`membw load -mib 1`), ' +
     'by `npm run docs:check`._';
-  if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) {
+  if (!(await rewritePageFile(page, outputs, steps, repoRoot, taken))) {
     throw new Error('docs/check.md has no check-demo regions');
   }
   console.error('rewrote docs/check.md');

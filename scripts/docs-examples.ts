@@ -271,7 +271,7 @@ async function main(): Promise<number> {
     const taken = `_Output on this page: taken ${machineLine()}, ${load}, by \`npm run docs:examples\`._`;
     const rewritten: string[] = [];
     for (const page of pages) {
-      if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) continue;
+      if (!(await rewritePageFile(page, outputs, steps, repoRoot, taken))) continue;
       rewritten.push(page);
       console.error(`rewrote ${path.relative(repoRoot, page)}`);
     }

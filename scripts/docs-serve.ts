@@ -259,7 +259,7 @@ async function main(): Promise<void> {
   keep('push-help', ['push', '--help'], pushHelp.stdout);
 
   const taken = `_Examples: taken ${machineLine()}, 1-minute load average ${os.loadavg()[0]!.toFixed(1)}, by \`npm run docs:serve\`._`;
-  if (!rewritePageFile(page, outputs, steps, repoRoot, taken)) {
+  if (!(await rewritePageFile(page, outputs, steps, repoRoot, taken))) {
     throw new Error('docs/serve.md has no serve example regions');
   }
   console.error('rewrote docs/serve.md');

@@ -1,18 +1,20 @@
 // The I/O half of rewriting a page's example regions (example-regions.ts is the pure half).
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { rewritePage, type Step } from './example-regions.js';
 
 /**
- * rewritePage on a file: reads `file`, writes it back when a region changed; returns whether
- * one did (the scripts say so, or fail when a page they own has no regions).
+ * rewritePage on a file: reads `file`, writes it back (formatted by prettier, as `npm run lint`
+ * checks it) when a region changed; returns whether one did (the scripts say so, or fail when a
+ * page they own has no regions).
  */
-export function rewritePageFile(
+export async function rewritePageFile(
   file: string,
   outputs: ReadonlyMap<string, string>,
   steps: readonly Step[],
   repoRoot: string,
   taken: string,
-): boolean {
+): Promise<boolean> {
   const { text, changed } = rewritePage(
     readFileSync(file, 'utf8'),
     outputs,
@@ -20,6 +22,8 @@ export function rewritePageFile(
     repoRoot,
     taken,
   );
-  if (changed) writeFileSync(file, text);
-  return changed;
+  if (!changed) return false;
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+  return true;
 }
