@@ -92,7 +92,7 @@ export function pMismatch(f: DoctorFacts): Finding | null {
       evidence: [settingLine(f, 'GOFLAGS'), ...cpuLines(f)],
       why: over
         ? `${p} compiles at once on ${usable} CPUs only add context switches and peak memory; the default -p (GOMAXPROCS) already matches the CPUs`
-        : `only ${p} packages compile at once while ${usable - p} CPUs wait; lower -p only when memory is short`,
+        : `only ${p} package${p === 1 ? '' : 's'} compile${p === 1 ? 's' : ''} at once while ${usable - p} CPU${usable - p === 1 ? '' : 's'} wait${usable - p === 1 ? 's' : ''}; lower -p only when memory is short`,
       fix: settingFix(sourceOf(f, 'GOFLAGS'), 'GOFLAGS', cleanGoflags(f)),
       expectedGain: `measure it: gobaseline sweep --scenario build/net-http-cold --param p=${Math.min(p, usable)},${Math.max(p, usable)}`,
     },
