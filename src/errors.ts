@@ -54,3 +54,14 @@ export class InterruptedError extends UserError {
     super('interrupted', ExitCode.interrupted);
   }
 }
+
+/**
+ * Why a `fetch` failed, in a few words: a timeout after `timeoutMs`, else the system's error code
+ * (ECONNREFUSED, ENOTFOUND, ...) or message that undici keeps in `cause`.
+ */
+export function fetchFailure(err: unknown, timeoutMs: number): string {
+  const e = err as Error & { cause?: { code?: string; message?: string } };
+  return e.name === 'TimeoutError'
+    ? `no answer within ${timeoutMs / 1000} s`
+    : (e.cause?.code ?? e.cause?.message ?? e.message);
+}

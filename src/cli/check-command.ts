@@ -73,17 +73,23 @@ export async function gatherCheckInputs(
     const r = speed ? await stored(runId) : null;
     return r && speed ? speed(r) : null;
   };
+  // An earlier run's rows, made once per run rather than once per checked metric.
+  const rows = new Map<string, ResultRow[]>();
+  const rowsOf = async (runId: string): Promise<ResultRow[]> => {
+    if (!rows.has(runId)) {
+      const r = await stored(runId);
+      rows.set(runId, r ? resultRows(r) : []);
+    }
+    return rows.get(runId) ?? [];
+  };
   /** An earlier run's figure for the same result as `row`. */
   const earlierFigure = async (runId: string, row: ResultRow): Promise<number | null> => {
-    const r = await stored(runId);
-    const same = r
-      ? resultRows(r).find(
-          (x) =>
-            x.scenarioId === row.scenarioId &&
-            x.configuration === row.configuration &&
-            x.metric === row.metric,
-        )
-      : undefined;
+    const same = (await rowsOf(runId)).find(
+      (x) =>
+        x.scenarioId === row.scenarioId &&
+        x.configuration === row.configuration &&
+        x.metric === row.metric,
+    );
     return same ? rowFigure(same, figure) : null;
   };
   const inputs: CheckInput[] = [];

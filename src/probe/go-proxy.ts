@@ -1,6 +1,8 @@
 // Asks a Go module proxy (a GOPROXY entry) for its golang.org/toolchain list: one small GET that
 // says whether the proxy answers and which Go releases it offers. Never downloads a toolchain.
 
+import { fetchFailure } from '../errors.js';
+
 /** How long doctor waits for a proxy, in ms. */
 export const PROXY_TIMEOUT_MS = 5_000;
 
@@ -25,11 +27,6 @@ export async function askProxy(
     if (list === null) await res.body?.cancel();
     return { reachable: res.status < 500, detail: `HTTP ${res.status} in ${ms} ms`, list };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why =
-      e.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message);
-    return { reachable: false, detail: why, list: null };
+    return { reachable: false, detail: fetchFailure(err, timeoutMs), list: null };
   }
 }

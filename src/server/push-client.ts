@@ -1,6 +1,7 @@
 // The client side of POST /api/v1/runs, for `run --push` and `push`: sends one stored run with
 // its labels and says, when it fails, whether a later try may succeed (the server was down or
 // busy) or the server refused the run (a bad token, a body over its limit).
+import { fetchFailure } from '../errors.js';
 import type { RunRecord } from '../record/run-record.js';
 import type { Labels } from '../store/store.js';
 
@@ -52,12 +53,7 @@ export async function pushRun(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why =
-      e.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message);
-    throw new PushError(`cannot reach ${base}: ${why}`, false);
+    throw new PushError(`cannot reach ${base}: ${fetchFailure(err, timeoutMs)}`, false);
   }
   const text = await res.text().catch(() => '');
   if (res.status === 200 || res.status === 201) return res.status === 201;

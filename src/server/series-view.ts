@@ -9,7 +9,7 @@ import { baselineBands, type BaselineBand } from '../analyze/check-history.js';
 import { machineSpeed } from '../measure/canary.js';
 import { DEFAULT_MIN_SEGMENT } from '../stats/change-points.js';
 import { isToolchain, metricKey, seriesGroups, type SeriesGroup } from '../store/series-history.js';
-import type { RunStore, SeriesInfo, SeriesPoint } from '../store/store.js';
+import type { RunStore, SeriesIdentity, SeriesInfo, SeriesPoint } from '../store/store.js';
 
 /** Which series to read: `scenario` and `metric` required, the rest narrow it. */
 export interface SeriesQuery {
@@ -37,13 +37,7 @@ export interface ApiSeries {
 }
 
 /** A change point where a series got worse, with its series and likely causes. */
-export interface ApiRegression {
-  scenarioId: string;
-  metric: string;
-  unit: string;
-  machine: string;
-  toolchainVersion: string | null;
-  configuration: string;
+export interface ApiRegression extends SeriesIdentity {
   runId: string;
   startedAt: string;
   sizePct: number;

@@ -91,14 +91,18 @@ export interface StoredMachine {
   lastRunAt: string | null;
 }
 
-/** One stored series (scenario × metric × machine × toolchain × configuration) and its newest point. */
-export interface SeriesInfo {
+/** One stored series by name (SeriesKey with every part known, and the unit). */
+export interface SeriesIdentity {
   scenarioId: string;
   metric: string;
   unit: string;
   machine: string;
   toolchainVersion: string | null;
   configuration: string;
+}
+
+/** One stored series and its newest point. */
+export interface SeriesInfo extends SeriesIdentity {
   /** Runs in the series. */
   points: number;
   /** The newest run's id, start and median (null when no sample succeeded). */
